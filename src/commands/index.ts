@@ -1,0 +1,7 @@
+// The command table. Each entry's register() is light; its run() loads what it needs.
+// Register a command here only when it works (no stubs).
+import type { CommandModule } from '../cli/context.js';
+import { completionCommand } from './completion.js';
+import { versionCommand } from './version.js';
+
+export const commandModules: CommandModule[] = [completionCommand, versionCommand];
