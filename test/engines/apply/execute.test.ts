@@ -150,7 +150,13 @@ describe('executeInstall', () => {
       executeInstall(
         cluster,
         planInstall(rendered(), id),
-        { readinessTimeoutMs: 5, now: () => t, sleep: async () => void (t += 10) },
+        {
+          readinessTimeoutMs: 5,
+          now: () => t,
+          sleep: async () => {
+            t += 10;
+          },
+        },
         e,
       ),
       (err: Error) =>
