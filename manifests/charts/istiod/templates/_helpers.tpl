@@ -1,0 +1,54 @@
+{{/* The revision as used in names: "" for the default revision. */}}
+{{- define "istiod.rev" -}}
+{{- if and .Values.revision (ne .Values.revision "default") }}{{ .Values.revision }}{{ end -}}
+{{- end }}
+
+{{/* istiod or istiod-<revision>: the Deployment, Service, ServiceAccount... */}}
+{{- define "istiod.name" -}}
+istiod{{ with include "istiod.rev" . }}-{{ . }}{{ end }}
+{{- end }}
+
+{{/* Suffix for cluster-scoped names: -<revision>-<namespace> or -<namespace>. */}}
+{{- define "istiod.clusterSuffix" -}}
+{{ with include "istiod.rev" . }}-{{ . }}{{ end }}-{{ .Values.global.istioNamespace }}
+{{- end }}
+
+{{/* The labels every object of this chart carries. */}}
+{{- define "istiod.chartLabels" -}}
+app.kubernetes.io/name: {{ .name | default "istiod" }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+app.kubernetes.io/part-of: istio
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+helm.sh/chart: {{ .root.Chart.Name }}-{{ .root.Chart.Version | replace "+" "_" }}
+release: {{ .root.Release.Name }}
+{{- end }}
+
+{{/* The labels istioctl uses to find what it installed. */}}
+{{- define "istiod.installLabels" -}}
+install.operator.istio.io/owning-resource: {{ .Values.ownerName | default "unknown" }}
+operator.istio.io/component: Pilot
+istio.io/rev: {{ .Values.revision | default "default" | quote }}
+{{- end }}
+
+{{- define "istiod.image" -}}
+{{- if contains "/" .Values.image -}}
+{{ .Values.image }}
+{{- else -}}
+{{ .Values.hub | default .Values.global.hub }}/{{ .Values.image }}:{{ .Values.tag | default .Values.global.tag }}
+{{- with (.Values.variant | default .Values.global.variant) }}-{{ . }}{{ end }}
+{{- end -}}
+{{- end }}
+
+{{/* The address proxies and ztunnel use to reach this control plane. */}}
+{{- define "istiod.xdsAddress" -}}
+{{ include "istiod.name" . }}.{{ .Release.Namespace }}.svc:15012
+{{- end }}
+
+{{/* "true" when istiod itself runs in this cluster (not a remote-only install). */}}
+{{- define "istiod.local" -}}
+{{- if or (not .Values.istiodRemote.enabled) .Values.istiodRemote.enabledLocalInjectorIstiod }}true{{ end -}}
+{{- end }}
+
+{{/* The values subtree istioctl uses for this chart ("" for none); see zzz_profile.yaml. */}}
+{{- define "chart.valuesScope" -}}pilot{{- end }}

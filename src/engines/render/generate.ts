@@ -1,0 +1,78 @@
+// `manifest generate` as an engine: merged IstioOperator → per-component chart values → chart
+// render → post-processing → upstream's object order. Chart loading and template execution come
+// in through ChartSource, so this module stays free of file system and template details.
+import { getPath, isMap, type Tree } from '../../model/iop/tree.js';
+import { type ComponentInstance, componentValues, enabledComponents } from './components.js';
+import { sortObjects } from './order.js';
+import { postProcess } from './postprocess.js';
+
+export interface RenderedFile {
+  /** Template path inside the chart, e.g. templates/deployment.yaml. */
+  path: string;
+  content: string;
+}
+
+export interface ChartSource {
+  /** Renders one of our charts (base, istiod, gateway, istio-cni, ztunnel) as Helm would. */
+  render(chart: string, values: Tree, release: { name: string; namespace: string }): Promise<RenderedFile[]>;
+}
+
+export interface ComponentManifest {
+  component: ComponentInstance;
+  objects: Tree[];
+}
+
+/** The release name istioctl renders every chart with (labels app.kubernetes.io/instance, release). */
+export const RELEASE_NAME = 'istio';
+
+/** Parses rendered template output into objects (documents without a kind are dropped). */
+export async function parseRendered(files: RenderedFile[]): Promise<Tree[]> {
+  const { parseAllDocuments } = await import('yaml');
+  const out: Tree[] = [];
+  for (const f of files) {
+    if (!f.path.endsWith('.yaml') && !f.path.endsWith('.yml')) continue;
+    if (f.content.trim() === '') continue;
+    for (const doc of parseAllDocuments(f.content)) {
+      if (doc.errors.length > 0) {
+        throw new Error(
+          `chart template ${f.path} produced invalid YAML: ${doc.errors[0]!.message.split('\n')[0]}`,
+        );
+      }
+      const v = doc.toJS() as unknown;
+      if (isMap(v) && typeof v.kind === 'string' && v.kind !== '') out.push(v);
+    }
+  }
+  return out;
+}
+
+/** Renders every enabled component of a merged IstioOperator whose values are final. */
+export async function renderComponents(
+  iop: Tree,
+  values: Tree,
+  charts: ChartSource,
+): Promise<ComponentManifest[]> {
+  const revision = String(getPath(values, 'revision') ?? '');
+  const out: ComponentManifest[] = [];
+  for (const inst of enabledComponents(iop)) {
+    const compValues = componentValues(inst, values);
+    const files = await charts.render(inst.info.chart, compValues, {
+      name: RELEASE_NAME,
+      namespace: inst.namespace,
+    });
+    const objects = await postProcess(inst, await parseRendered(files), revision);
+    out.push({ component: inst, objects });
+  }
+  return out;
+}
+
+/** All objects of all components, in upstream's order, as `manifest generate` prints them. */
+export async function formatManifests(manifests: ComponentManifest[]): Promise<string> {
+  const { stringify } = await import('yaml');
+  const all = sortObjects(manifests.flatMap((m) => m.objects));
+  let text = '';
+  for (const o of all) {
+    text += stringify(o, { indentSeq: false, lineWidth: 0, sortMapEntries: true } as never);
+    text += '\n---\n';
+  }
+  return text;
+}
