@@ -2,7 +2,9 @@
 // render → post-processing → upstream's object order. Chart loading and template execution come
 // in through ChartSource, so this module stays free of file system and template details.
 import { getPath, isMap, type Tree } from '../../model/iop/tree.js';
+import { assertValid } from '../../model/iop/validate.js';
 import { type ComponentInstance, componentValues, enabledComponents } from './components.js';
+import { effectiveValues, type MergedInputs, type MergeOptions, mergeInputs } from './merge.js';
 import { sortObjects } from './order.js';
 import { postProcess } from './postprocess.js';
 
@@ -75,4 +77,21 @@ export async function formatManifests(manifests: ComponentManifest[]): Promise<s
     text += '\n---\n';
   }
   return text;
+}
+
+export interface GenerateOptions extends MergeOptions {
+  force: boolean;
+  charts: ChartSource;
+  /** Receives validation warnings (and, with force, the errors that were overridden). */
+  warn(message: string): void;
+}
+
+/** The whole pipeline: merge inputs, validate, render each enabled component, post-process. */
+export async function generateManifests(
+  opts: GenerateOptions,
+): Promise<{ merged: MergedInputs; manifests: ComponentManifest[] }> {
+  const merged = await mergeInputs(opts);
+  for (const w of assertValid(merged.iop, opts.force)) opts.warn(w);
+  const manifests = await renderComponents(merged.iop, effectiveValues(merged.iop), opts.charts);
+  return { merged, manifests };
 }
