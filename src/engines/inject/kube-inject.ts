@@ -1,0 +1,223 @@
+// kube-inject's decisions (istioctl/pkg/kubeinject): where the mesh config, templates and values
+// come from, then the whole stream injected in memory so a failure prints nothing.
+import type { Cluster } from '../../cluster/cluster.js';
+import type { InjectionParams, PodInput, TemplateRunner } from './inject.js';
+import { injectConfigFrom } from './inject-config.js';
+import { applyMeshConfig } from './mesh-config.js';
+import { injectStream, StreamError } from './resources.js';
+import { isMap, type JsonMap } from './typed.js';
+import { parseGoYaml } from './yaml-parse.js';
+
+export interface KubeInjectSources {
+  /** The input stream's text and the name used in messages. */
+  input: string;
+  inputName: string;
+  /** Text of --injectConfigFile, when given. */
+  injectConfigText?: string;
+  /** Text of --meshConfigFile, when given. */
+  meshConfigText?: string;
+  /** Text of --valuesFile, when given. */
+  valuesText?: string;
+  /** Parsed --operatorFileName document, when given. */
+  operator?: unknown;
+  revision: string;
+  env: Readonly<Record<string, string | undefined>>;
+  run: TemplateRunner;
+  /** For the cluster paths (no local files). */
+  cluster?: () => Promise<Cluster>;
+  istioNamespace: string;
+  meshConfigMapName: string;
+  injectConfigMapName: string;
+  webhookConfigName: string;
+  /** Sends one pod to the cluster's injection webhook; undefined when no webhook is set up. */
+  webhook?: (
+    cluster: Cluster,
+  ) => Promise<((input: PodInput, namespace: string) => Promise<JsonMap | undefined>) | undefined>;
+}
+
+export interface KubeInjectResult {
+  output: string;
+  warnings: string[];
+  /** Log lines istioctl prints on stderr (e.g. the webhook fallback warning). */
+  logs: string[];
+}
+
+export class KubeInjectError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly col?: number,
+  ) {
+    super(message);
+  }
+}
+
+function parseDoc(text: string, what: string): unknown {
+  try {
+    return parseGoYaml(text);
+  } catch (e) {
+    const se = e as StreamError;
+    const at = se.line !== undefined ? ` (line ${se.line}, column ${se.col ?? 1})` : '';
+    throw new KubeInjectError(`${what}: ${se.message}${at}`);
+  }
+}
+
+function valuesFrom(text: string): JsonMap {
+  if (text.trim() === '') return {};
+  const v = parseDoc(text, 'could not parse configuration values');
+  if (v !== null && !isMap(v)) throw new KubeInjectError('could not parse configuration values: not a map');
+  return (v ?? {}) as JsonMap;
+}
+
+async function configMapData(
+  cluster: Cluster,
+  ns: string,
+  name: string,
+): Promise<Record<string, string> | undefined> {
+  const cm = (await cluster.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: ns, name })) as
+    | { data?: Record<string, string> }
+    | undefined;
+  return cm ? (cm.data ?? {}) : undefined;
+}
+
+export async function kubeInject(s: KubeInjectSources): Promise<KubeInjectResult> {
+  const logs: string[] = [];
+  let values: JsonMap | undefined;
+  let mesh: JsonMap | undefined;
+  if (s.operator !== undefined) {
+    const spec = isMap(s.operator) && isMap(s.operator.spec) ? s.operator.spec : {};
+    values = isMap(spec.values) ? spec.values : {};
+    if (isMap(spec.meshConfig)) mesh = applyMeshConfig(spec.meshConfig);
+  }
+  const rev = s.revision;
+  let cluster: Cluster | undefined;
+  const getCluster = async () => {
+    if (!cluster) {
+      if (!s.cluster)
+        throw new KubeInjectError(
+          'no Kubernetes cluster available: use --meshConfigFile, --injectConfigFile and --valuesFile',
+        );
+      cluster = await s.cluster();
+    }
+    return cluster;
+  };
+  if (!mesh) {
+    if (s.meshConfigText !== undefined)
+      mesh = applyMeshConfig(parseDoc(s.meshConfigText, 'failed to read mesh config'));
+    else {
+      let name = s.meshConfigMapName;
+      if (name === 'istio' && rev !== '') name = `istio-${rev}`;
+      const c = await getCluster();
+      let data: Record<string, string> | undefined;
+      try {
+        data = await configMapData(c, s.istioNamespace, name);
+      } catch (e) {
+        throw new KubeInjectError(meshMissing(name, s.istioNamespace, (e as Error).message));
+      }
+      if (!data)
+        throw new KubeInjectError(meshMissing(name, s.istioNamespace, `configmaps "${name}" not found`));
+      if (data.mesh === undefined) throw new KubeInjectError('missing configuration map key "mesh"');
+      mesh = applyMeshConfig(parseDoc(data.mesh, 'failed to read mesh config'));
+    }
+  }
+
+  let templatesConfig = injectConfigFrom({});
+  let webhook: ((input: PodInput, namespace: string) => Promise<JsonMap | undefined>) | undefined;
+  if (s.injectConfigText !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = parseGoYaml(s.injectConfigText);
+    } catch {
+      parsed = undefined;
+    }
+    templatesConfig = injectConfigFrom(parsed, s.injectConfigText);
+    if (values === undefined) {
+      if (s.valuesText !== undefined) values = valuesFrom(s.valuesText);
+      else {
+        const name = rev !== '' ? `istio-sidecar-injector-${rev}` : s.injectConfigMapName;
+        const c = await getCluster();
+        const data = await configMapData(c, s.istioNamespace, name).catch(() => undefined);
+        if (!data)
+          throw new KubeInjectError(
+            `could not find valid configmap "${name}" from namespace  "${s.istioNamespace}": configmaps "${name}" not found - Use --valuesFile or re-run kube-inject with \`-i <istioSystemNamespace> and ensure istio-sidecar-injector configmap exists`,
+          );
+        if (data.values === undefined)
+          throw new KubeInjectError(`missing configuration map key "values" in "${name}"`);
+        values = valuesFrom(data.values);
+      }
+    }
+  } else {
+    const c = await getCluster();
+    webhook = s.webhook ? await s.webhook(c).catch(() => undefined) : undefined;
+    if (!webhook) {
+      logs.push(
+        `warn\tfailed to get injection config from mutatingWebhookConfigurations "${s.webhookConfigName}", will fall back to get injection from the injection configmap "istio-sidecar-injector" : could not find valid mutatingWebhookConfiguration "sidecar-injector.istio.io" from cluster`,
+      );
+      let name = s.injectConfigMapName;
+      if (name === 'istio-sidecar-injector' && rev !== '') name = `istio-sidecar-injector-${rev}`;
+      const data = await configMapData(c, s.istioNamespace, name).catch(() => undefined);
+      if (!data)
+        throw new KubeInjectError(
+          `could not find valid configmap "${name}" from namespace  "${s.istioNamespace}": configmaps "${name}" not found - Use --injectConfigFile or re-run kube-inject with \`-i <istioSystemNamespace>\` and ensure istio-sidecar-injector configmap exists`,
+        );
+      if (data.config === undefined)
+        throw new KubeInjectError(`missing configuration map key "config" in "${name}"`);
+      templatesConfig = injectConfigFrom(
+        parseDoc(data.config, `unable to convert data from configmap "${name}"`),
+      );
+    }
+    values = values ?? {};
+  }
+
+  const params: InjectionParams = {
+    config: { ...templatesConfig, defaultTemplates: ['sidecar'], aliases: {}, injectedAnnotations: {} },
+    values: values ?? {},
+    mesh,
+    revision: rev,
+    nativeSidecars: (s.env.ENABLE_NATIVE_SIDECARS ?? '').toLowerCase() === 'true',
+    compliancePolicy: s.env.COMPLIANCE_POLICY ?? '',
+    run: s.run,
+    parse: parseGoYaml,
+  };
+  const warnings: string[] = [];
+  try {
+    const output = await injectStream(s.input, params, {
+      parse: parseGoYaml,
+      warn: (w) => warnings.push(w),
+      ...(webhook ? { inject: webhookThenLocal(webhook, params, warnings) } : {}),
+    });
+    return { output, warnings, logs };
+  } catch (e) {
+    if (e instanceof StreamError) throw new KubeInjectError(e.message, e.line, e.col);
+    throw e;
+  }
+}
+
+function meshMissing(name: string, ns: string, why: string): string {
+  return `could not read valid configmap "${name}" from namespace "${ns}": ${why} - Use --meshConfigFile or re-run kube-inject with \`-i <istioSystemNamespace> and ensure valid MeshConfig exists`;
+}
+
+function webhookThenLocal(
+  webhook: (input: PodInput, namespace: string) => Promise<JsonMap | undefined>,
+  params: InjectionParams,
+  warnings: string[],
+): (input: PodInput, namespace: string) => Promise<JsonMap | undefined> {
+  return async (input, namespace) => {
+    const r = await webhook(input, namespace);
+    if (r) return r;
+    const { injectRequired } = await import('./resources.js');
+    const { injectPod } = await import('./inject.js');
+    const meta = input.pod.metadata as JsonMap;
+    if (!injectRequired(input.pod.spec as JsonMap, meta)) {
+      const fullName =
+        input.deployMeta.Namespace !== ''
+          ? `${input.deployMeta.Namespace}/${String(meta.name ?? input.deployMeta.Name)}`
+          : String(meta.name || input.deployMeta.Name);
+      warnings.push(
+        `===> Skipping injection because ${input.typeMeta.Kind} "${fullName}" has sidecar injection disabled\n`,
+      );
+      return undefined;
+    }
+    return injectPod(input, params);
+  };
+}

@@ -1,0 +1,161 @@
+// A JSON value as Go would print it after decoding it into the typed Kubernetes struct:
+// unknown fields dropped, empty omitempty fields dropped, non-pointer structs always present,
+// quantities canonical, keys in Go field order (encoding/json order; YAML re-sorts them).
+import { fieldsOf, type ParsedSpec } from './k8s-schema.js';
+import { canonicalQuantity } from './quantity.js';
+
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type JsonMap = { [k: string]: Json };
+
+export class TypedDecodeError extends Error {}
+
+export function isMap(v: unknown): v is JsonMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Decodes `v` as struct `type` and re-encodes it. */
+export function typed(v: unknown, type: string): JsonMap {
+  const fields = fieldsOf(type);
+  if (!fields) return (isMap(v) ? v : {}) as JsonMap;
+  if (v !== null && v !== undefined && !isMap(v)) {
+    throw new TypedDecodeError(`json: cannot unmarshal ${jsonKind(v)} into Go value of type ${type}`);
+  }
+  const src = (v ?? {}) as JsonMap;
+  if (fields.length === 1 && fields[0]![0] === '*') return src;
+  const out: JsonMap = {};
+  for (const [name, spec] of fields) {
+    const r = field(src[name], spec, name);
+    if (r !== undefined) out[name] = r;
+  }
+  return out;
+}
+
+function jsonKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'bool';
+  return 'object';
+}
+
+function zero(base: string): Json {
+  switch (base) {
+    case 's':
+      return '';
+    case 'i':
+    case 'f':
+    case 'io':
+      return 0;
+    case 'b':
+      return false;
+    case 'q':
+      return '0';
+    default:
+      return null;
+  }
+}
+
+function isZero(v: Json, base: string): boolean {
+  if (base === 's') return v === '';
+  if (base === 'i' || base === 'f') return v === 0;
+  if (base === 'b') return v === false;
+  return false;
+}
+
+function scalar(v: unknown, base: string, name: string): Json {
+  switch (base) {
+    case 'q': {
+      const q = canonicalQuantity(v as string);
+      if (q === undefined)
+        throw new TypedDecodeError(
+          `quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
+        );
+      return q;
+    }
+    case 's':
+      if (typeof v !== 'string')
+        throw new TypedDecodeError(
+          `json: cannot unmarshal ${jsonKind(v)} into Go struct field .${name} of type string`,
+        );
+      return v;
+    case 'i':
+      if (typeof v !== 'number')
+        throw new TypedDecodeError(
+          `json: cannot unmarshal ${jsonKind(v)} into Go struct field .${name} of type int32`,
+        );
+      return v;
+    case 'b':
+      if (typeof v !== 'boolean')
+        throw new TypedDecodeError(
+          `json: cannot unmarshal ${jsonKind(v)} into Go struct field .${name} of type bool`,
+        );
+      return v;
+    case 'io':
+      if (typeof v !== 'number' && typeof v !== 'string')
+        throw new TypedDecodeError(
+          `json: cannot unmarshal ${jsonKind(v)} into Go struct field .${name} of type intstr.IntOrString`,
+        );
+      return v;
+    case 'any':
+    case 'f':
+      return v as Json;
+    default:
+      return typed(v, base);
+  }
+}
+
+const STRUCT_BASES = new Set(['s', 'i', 'b', 'q', 'io', 'any', 'f', 'time']);
+
+function field(v: unknown, p: ParsedSpec, name: string): Json | undefined {
+  const isStruct = !STRUCT_BASES.has(p.base);
+  if (p.list || p.map) {
+    if (v === null || v === undefined) return p.always ? null : undefined;
+    if (p.list) {
+      if (!Array.isArray(v))
+        throw new TypedDecodeError(
+          `json: cannot unmarshal ${jsonKind(v)} into Go struct field .${name} of type []`,
+        );
+      if (v.length === 0) return p.always ? [] : undefined;
+      return v.map((x) =>
+        x === null && isStruct ? typed({}, p.base) : x === null ? zero(p.base) : scalar(x, p.base, name),
+      );
+    }
+    if (!isMap(v))
+      throw new TypedDecodeError(
+        `json: cannot unmarshal ${jsonKind(v)} into Go struct field .${name} of type map[string]string`,
+      );
+    const keys = Object.keys(v);
+    if (keys.length === 0) return p.always ? {} : undefined;
+    const m: JsonMap = {};
+    for (const k of keys) m[k] = v[k] === null ? zero(p.base) : scalar(v[k], p.base, name);
+    return m;
+  }
+  if (p.base === 'time') return v === null || v === undefined ? undefined : (v as Json);
+  if (p.ptr) {
+    if (v === null || v === undefined) return undefined;
+    return scalar(v, p.base, name);
+  }
+  if (isStruct) return typed(v, p.base);
+  if (p.base === 'q' || p.base === 'io') {
+    if (v === null || v === undefined) return zero(p.base);
+    return scalar(v, p.base, name);
+  }
+  if (p.base === 'any') return v === undefined ? undefined : (v as Json);
+  if (v === null || v === undefined) return p.always ? zero(p.base) : undefined;
+  const s = scalar(v, p.base, name);
+  if (!p.always && isZero(s, p.base)) return undefined;
+  return s;
+}
+
+/** The struct type of field `name` inside `type` (for descending), or undefined. */
+export function fieldType(
+  type: string | undefined,
+  name: string,
+): { type?: string; list: boolean; mergeKey?: string } {
+  if (!type) return { list: false };
+  const f = fieldsOf(type)?.find(([n]) => n === name);
+  if (!f) return { list: false };
+  const p = f[1];
+  const t = STRUCT_BASES.has(p.base) || p.map ? undefined : p.base;
+  return { ...(t ? { type: t } : {}), list: p.list, ...(p.mergeKey ? { mergeKey: p.mergeKey } : {}) };
+}
