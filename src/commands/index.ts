@@ -2,6 +2,7 @@
 // Register a command here only when it works (no stubs).
 import type { CommandModule } from '../cli/context.js';
 import { completionCommand } from './completion.js';
+import { profileCommand } from './profile.js';
 import { versionCommand } from './version.js';
 
-export const commandModules: CommandModule[] = [completionCommand, versionCommand];
+export const commandModules: CommandModule[] = [completionCommand, profileCommand, versionCommand];
