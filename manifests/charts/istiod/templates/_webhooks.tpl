@@ -1,12 +1,10 @@
 {{/* clientConfig pointing at istiod (or at a remote URL). Arguments: root, path. */}}
 {{- define "istiod.webhookClient" -}}
 {{- $v := .root.Values }}
-{{- if $v.istiodRemote.injectionURL }}
+{{- if and (eq .path "/inject") $v.istiodRemote.injectionURL }}
 url: {{ $v.istiodRemote.injectionURL | quote }}
-{{- else if and (eq .path "/inject") $v.istiodRemote.enabled $v.global.remotePilotAddress (not $v.istiodRemote.enabledLocalInjectorIstiod) }}
-url: https://{{ $v.global.remotePilotAddress }}:15017{{ $v.istiodRemote.injectionPath }}
-{{- else if and (eq .path "/validate") $v.istiodRemote.enabled $v.global.remotePilotAddress (not $v.istiodRemote.enabledLocalInjectorIstiod) }}
-url: https://{{ $v.global.remotePilotAddress }}:15017/validate
+{{- else if and (eq .path "/validate") ($v.base | default dict).validationURL }}
+url: {{ $v.base.validationURL | quote }}
 {{- else }}
 service:
   name: {{ include "istiod.name" .root }}
