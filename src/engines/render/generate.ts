@@ -81,7 +81,8 @@ export async function formatManifests(manifests: ComponentManifest[]): Promise<s
 
 export interface GenerateOptions extends MergeOptions {
   force: boolean;
-  charts: ChartSource;
+  /** The charts to render with, given the merged installPackagePath ("" = built-in). */
+  charts(installPackagePath: string): ChartSource;
   /** Receives validation warnings (and, with force, the errors that were overridden). */
   warn(message: string): void;
 }
@@ -92,6 +93,10 @@ export async function generateManifests(
 ): Promise<{ merged: MergedInputs; manifests: ComponentManifest[] }> {
   const merged = await mergeInputs(opts);
   for (const w of assertValid(merged.iop, opts.force)) opts.warn(w);
-  const manifests = await renderComponents(merged.iop, effectiveValues(merged.iop), opts.charts);
+  const manifests = await renderComponents(
+    merged.iop,
+    effectiveValues(merged.iop),
+    opts.charts(merged.installPackagePath),
+  );
   return { merged, manifests };
 }

@@ -59,7 +59,7 @@ export async function renderCase(c: GenerateCase, charts: ChartSource) {
     set,
     revision,
     force,
-    charts,
+    charts: () => charts,
     loadProfile: loadOurProfile,
     warn: (w) => warnings.push(w),
   });
