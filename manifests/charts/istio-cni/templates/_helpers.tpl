@@ -20,3 +20,9 @@ istio.io/rev: {{ .Values.revision | default "default" | quote }}
 
 {{/* The values subtree istioctl uses for this chart ("" for none); see zzz_profile.yaml. */}}
 {{- define "chart.valuesScope" -}}cni{{- end }}
+
+{{/* "true" when the cluster takes AppArmor settings as a securityContext field (Kubernetes 1.30+)
+rather than the older annotation. */}}
+{{- define "cni.appArmorField" -}}
+{{- if semverCompare ">=1.30-0" .Capabilities.KubeVersion.GitVersion }}true{{ end -}}
+{{- end }}
