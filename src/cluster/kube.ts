@@ -28,6 +28,7 @@ import {
   type TypeRef,
   type WaitOptions,
 } from './cluster.js';
+import { backoffMs, MAX_TRIES, statusError } from './kube-status.js';
 
 interface ResourceInfo {
   name: string;
@@ -85,7 +86,31 @@ class KubeCluster implements Cluster {
     })();
   }
 
+  /**
+   * One request, retried (at most 3 tries, short backoff) when it surely did not take effect or is safe to
+   * repeat: the connection was refused, API Priority and Fairness answered 429, or a GET met 503/504
+   * (an API server starting up, an aggregated API briefly unavailable).
+   */
   private async raw(req: RawRequest): Promise<RawResponse> {
+    for (let attempt = 1; ; attempt++) {
+      let res: RawResponse;
+      try {
+        res = await this.once(req);
+      } catch (err) {
+        if (attempt < MAX_TRIES && (err as { refused?: boolean }).refused) {
+          await sleep(backoffMs(attempt));
+          continue;
+        }
+        throw err;
+      }
+      const transient =
+        res.status === 429 || (req.method === 'GET' && (res.status === 503 || res.status === 504));
+      if (!transient || attempt >= MAX_TRIES) return res;
+      await sleep(backoffMs(attempt, res.headers?.['retry-after']));
+    }
+  }
+
+  private async once(req: RawRequest): Promise<RawResponse> {
     const base = await this.agentOpts;
     const url = new URL(this.server.replace(/\/$/, '') + req.path);
     for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
@@ -120,13 +145,12 @@ class KubeCluster implements Cluster {
       r.on('timeout', () =>
         r.destroy(new ClusterError(`request to ${url.pathname} timed out after ${timeout}ms`)),
       );
-      r.on('error', (e) =>
-        reject(
-          e instanceof ClusterError
-            ? e
-            : new ClusterError(`unable to reach the API server ${this.server}: ${e.message}`),
-        ),
-      );
+      r.on('error', (e: NodeJS.ErrnoException) => {
+        if (e instanceof ClusterError) return reject(e);
+        const err = new ClusterError(`unable to reach the API server ${this.server}: ${e.message}`);
+        if (e.code === 'ECONNREFUSED') Object.assign(err, { refused: true });
+        reject(err);
+      });
       if (req.body !== undefined) r.write(req.body);
       r.end();
     });
@@ -136,24 +160,7 @@ class KubeCluster implements Cluster {
     const res = await this.raw(req);
     if (res.status === 404 && allow404) return undefined;
     if (res.status >= 200 && res.status < 300) return res.body ? (JSON.parse(res.body) as T) : undefined;
-    let message = res.body;
-    let reason: string | undefined;
-    let causes: string[] = [];
-    try {
-      const st = JSON.parse(res.body) as {
-        message?: string;
-        reason?: string;
-        details?: { causes?: Array<{ message?: string; field?: string }> };
-      };
-      message = st.message ?? message;
-      reason = st.reason;
-      causes = (st.details?.causes ?? []).map((c) => [c.field, c.message].filter(Boolean).join(': '));
-    } catch {
-      /* not a Status */
-    }
-    if (res.status === 409 && req.contentType === 'application/apply-patch+yaml')
-      throw new ConflictError(message, causes);
-    throw new ClusterError(message || `${req.method} ${req.path}: HTTP ${res.status}`, res.status, reason);
+    throw statusError(req, res);
   }
 
   private groupPath(apiVersion: string): string {
@@ -210,20 +217,28 @@ class KubeCluster implements Cluster {
     const path = await this.pathFor({ ...type, namespace: opts.namespace });
     const out: KubeObject[] = [];
     let cont = '';
-    do {
+    let restarted = false;
+    for (;;) {
       const query: Record<string, string> = { limit: String(opts.limit ?? 500) };
       if (opts.labelSelector) query.labelSelector = opts.labelSelector;
       if (opts.fieldSelector) query.fieldSelector = opts.fieldSelector;
       if (cont) query.continue = cont;
-      const page = await this.json<{ items: KubeObject[]; metadata?: { continue?: string } }>({
-        method: 'GET',
-        path,
-        query,
-      });
+      let page: { items: KubeObject[]; metadata?: { continue?: string } } | undefined;
+      try {
+        page = await this.json({ method: 'GET', path, query });
+      } catch (err) {
+        // An expired continue token (410 Gone, after etcd compaction): the list must start over, once.
+        if (!(cont && !restarted && err instanceof ClusterError && err.status === 410)) throw err;
+        restarted = true;
+        out.length = 0;
+        cont = '';
+        continue;
+      }
       for (const item of page?.items ?? [])
         out.push({ ...item, apiVersion: type.apiVersion, kind: type.kind });
       cont = page?.metadata?.continue ?? '';
-    } while (cont);
+      if (!cont) break;
+    }
     return out;
   }
 
@@ -258,10 +273,10 @@ class KubeCluster implements Cluster {
     const query: Record<string, string> = {};
     if (opts.dryRun) query.dryRun = 'All';
     if (opts.propagationPolicy) query.propagationPolicy = opts.propagationPolicy;
-    const res = await this.raw({ method: 'DELETE', path: await this.pathFor(ref), query });
+    const req: RawRequest = { method: 'DELETE', path: await this.pathFor(ref), query };
+    const res = await this.raw(req);
     if (res.status === 404) return false;
-    if (res.status >= 300)
-      throw new ClusterError(`delete ${ref.kind} ${ref.name}: HTTP ${res.status}: ${res.body}`, res.status);
+    if (res.status >= 300) throw statusError(req, res);
     return true;
   }
 

@@ -12,6 +12,8 @@ if ! command -v go >/dev/null 2>&1; then
   [ -x /usr/local/go/bin/go ] && export PATH="/usr/local/go/bin:$PATH" || { echo "build.sh: Go >= 1.26 is required (go not found)" >&2; exit 1; }
 fi
 
+# This machine's Go builds everything (go.mod says go 1.26.0): never fetch another toolchain.
+export GOTOOLCHAIN=local
 k8s_version="$(awk '$1 == "k8s.io/kubernetes" { print $2; exit }' "$here/go.mod")"
 stamp="$( { cat "$here/go.mod" "$here/go.sum" "$here/build.sh" "$here/etcd/main.go"; go version; } | sha256sum | cut -d' ' -f1)"
 bins=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok)
@@ -39,7 +41,7 @@ total_start=$(date +%s)
 build() {
   local name="$1" pkg="$2" t0
   t0=$(date +%s)
-  nice -n 10 go build -trimpath -ldflags "$ldflags" -o "$out/$name" "$pkg"
+  nice -n 10 go build -trimpath -buildvcs=false -ldflags "$ldflags" -o "$out/$name" "$pkg"
   echo "built $name in $(( $(date +%s) - t0 ))s"
 }
 build etcd ./etcd

@@ -60,6 +60,17 @@ export function makePki(dir) {
       'DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local',
     'extendedKeyUsage=serverAuth',
   ]);
+  // The aggregation layer's front proxy: its own CA, as in a kubeadm cluster.
+  openssl([
+    ...['req', '-x509', ...EC, '-keyout', p('front-proxy-ca.key'), '-out', p('front-proxy-ca.crt')],
+    ...['-days', '3650', '-subj', '/CN=istioctl-ts-local-front-proxy-ca'],
+  ]);
+  openssl([
+    ...['req', '-x509', ...EC, '-keyout', p('front-proxy-client.key'), '-out', p('front-proxy-client.crt')],
+    ...['-days', '3650', '-subj', '/CN=front-proxy-client', '-CA', p('front-proxy-ca.crt')],
+    ...['-CAkey', p('front-proxy-ca.key'), '-addext', 'basicConstraints=critical,CA:FALSE'],
+    ...['-addext', 'extendedKeyUsage=clientAuth'],
+  ]);
   for (const [name, [cn, o]] of Object.entries(CLIENTS))
     leaf(name, o ? `/O=${o}/CN=${cn}` : `/CN=${cn}`, ['extendedKeyUsage=clientAuth']);
   openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', p('sa.key')]);

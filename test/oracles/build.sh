@@ -11,6 +11,7 @@ mkdir -p "$out"
 if ! command -v go >/dev/null 2>&1; then
   [ -x /usr/local/go/bin/go ] && export PATH="/usr/local/go/bin:$PATH" || { echo "oracles/build.sh: Go >= 1.26 is required" >&2; exit 1; }
 fi
+export GOTOOLCHAIN=local
 # The istio snapshot's pre-release dependencies are served by the module proxy but have no checksum-database
 # entry; go.sum (committed) pins their hashes instead.
 export GONOSUMDB="${GONOSUMDB:+$GONOSUMDB,}github.com/agentgateway,istio.io/client-go,istio.io/api,github.com/envoyproxy/go-control-plane"
@@ -32,7 +33,7 @@ build() {
   fi
   rm -f "$out/.$name.stamp"
   t0=$(date +%s)
-  (cd "$here/tools/$dir" && nice -n 10 go build -trimpath -ldflags "-s -w $ldflags" -o "$out/$name" "$pkg")
+  (cd "$here/tools/$dir" && nice -n 10 go build -trimpath -buildvcs=false -ldflags "-s -w $ldflags" -o "$out/$name" "$pkg")
   echo "$stamp" > "$out/.$name.stamp"
   echo "built $name in $(( $(date +%s) - t0 ))s"
 }
