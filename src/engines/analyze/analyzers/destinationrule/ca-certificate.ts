@@ -1,0 +1,28 @@
+// destinationrule.CaCertificateAnalyzer: TLS origination (SIMPLE/MUTUAL) with no CA certificates
+// does not verify the server.
+import type { Analyzer, Obj } from '../../types.js';
+import { fullName } from '../../util.js';
+
+const VERIFYING_MODES = new Set(['SIMPLE', 'MUTUAL']);
+
+export const caCertificateAnalyzer: Analyzer = {
+  name: 'destinationrule.CaCertificateAnalyzer',
+  description: 'Checks that TLS origination in DestinationRules sets caCertificates',
+  inputs: ['DestinationRule'],
+  analyze(ctx) {
+    for (const r of ctx.list('DestinationRule')) {
+      const spec = r.spec ?? {};
+      const tls = spec.trafficPolicy?.tls;
+      if (VERIFYING_MODES.has(tls?.mode) && !tls.caCertificates) {
+        ctx.report('IST0128', r, fullName(r), r.namespace, tls.mode, spec.host ?? '');
+      }
+      for (const p of (spec.trafficPolicy?.portLevelSettings ?? []) as Obj[]) {
+        const t = p?.tls;
+        if (VERIFYING_MODES.has(t?.mode) && !t.caCertificates) {
+          const port = p.port?.number !== undefined ? `number:${p.port.number}` : '';
+          ctx.report('IST0129', r, fullName(r), r.namespace, t.mode, spec.host ?? '', port);
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,58 @@
+// envoyfilter.EnvoyPatchAnalyzer: patch operations that are ignored where they are used, and
+// order-dependent patches with no priority (worse when a proxyVersion match is involved).
+import type { AnalysisContext, Analyzer, Obj, Resource } from '../../types.js';
+
+const ROUTE_LEVEL = new Set(['ROUTE_CONFIGURATION', 'HTTP_ROUTE']);
+const REPLACEABLE = new Set(['HTTP_FILTER', 'NETWORK_FILTER', 'VIRTUAL_HOST']);
+const RELATIVE = new Set(['INSERT_BEFORE', 'INSERT_AFTER']);
+
+function instanceName(patch: Obj): string {
+  const v = patch?.patch?.value;
+  if (v && typeof v === 'object') {
+    if (v.name !== undefined && v.name !== null) return `name:${JSON.stringify(v.name)}`;
+    return String(patch.match?.listener?.filterChain?.filter?.name ?? '');
+  }
+  return '';
+}
+
+function relative(
+  ctx: AnalysisContext,
+  r: Resource,
+  priority: number,
+  versioned: readonly string[],
+  name: string,
+): void {
+  if (priority !== 0) return;
+  ctx.report(versioned.includes(name) ? 'IST0155' : 'IST0151', r);
+}
+
+export const envoyPatchAnalyzer: Analyzer = {
+  name: 'envoyfilter.EnvoyPatchAnalyzer',
+  description: 'Checks EnvoyFilter patches for ignored or order-dependent operations',
+  inputs: ['EnvoyFilter'],
+  analyze(ctx) {
+    // Names of patched objects whose patch carries a proxyVersion match, across all filters.
+    const versioned: string[] = [];
+    for (const r of ctx.list('EnvoyFilter')) {
+      const priority = Number(r.spec?.priority ?? 0);
+      for (const p of (r.spec?.configPatches ?? []) as Obj[]) {
+        if (!p?.patch) break;
+        const name = instanceName(p);
+        const op = p.patch.operation;
+        const applyTo = p.applyTo;
+        if (op === 'ADD') {
+          if (ROUTE_LEVEL.has(applyTo)) ctx.report('IST0153', r);
+        } else if (op === 'REMOVE') {
+          if (ROUTE_LEVEL.has(applyTo)) ctx.report('IST0154', r);
+          else relative(ctx, r, priority, versioned, name);
+        } else if (op === 'REPLACE') {
+          if (!REPLACEABLE.has(applyTo)) ctx.report('IST0152', r);
+          else relative(ctx, r, priority, versioned, name);
+        } else if (RELATIVE.has(op)) {
+          relative(ctx, r, priority, versioned, name);
+        }
+        if (p.match?.proxy?.proxyVersion) versioned.push(name);
+      }
+    }
+  },
+};

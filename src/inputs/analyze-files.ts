@@ -1,0 +1,89 @@
+// analyze's file input: files, directories (recursive) and `-` (stdin) read into snapshot
+// resources with file:line origins. Parse problems are collected per file so the other files
+// are still analyzed (upstream reports them together and exits 65 afterwards).
+import { extname, isAbsolute, relative, resolve } from 'node:path';
+import type { Files } from '../cli/deps.js';
+import { DataError, errorMessage, formatPosition } from '../cli/errors.js';
+import { type ResourceProblem, type ToResourceOptions, toResources } from '../engines/analyze/resources.js';
+import type { Resource } from '../engines/analyze/types.js';
+import { parseYamlDocuments } from './yaml-documents.js';
+
+export const ANALYZE_EXTENSIONS = ['.json', '.yaml', '.yml'];
+
+export interface FileInputResult {
+  resources: Resource[];
+  /** Problems that make the run exit 65 (unless --ignore-unknown). */
+  errors: string[];
+  /** Notes for stderr (skipped files, unknown kinds). */
+  notes: string[];
+  /** The files actually read, for the success line. */
+  files: string[];
+}
+
+export interface FileInputOptions extends ToResourceOptions {
+  files: Files;
+  cwd: string;
+  readStdin?: () => Promise<string>;
+}
+
+function display(cwd: string, p: string): string {
+  return isAbsolute(p) ? p : relative(cwd, resolve(cwd, p)) || p;
+}
+
+export async function readAnalyzeFiles(
+  paths: readonly string[],
+  opts: FileInputOptions,
+): Promise<FileInputResult> {
+  const res: FileInputResult = { resources: [], errors: [], notes: [], files: [] };
+  const targets: Array<{ name: string; read: () => Promise<string> }> = [];
+  for (const p of paths) {
+    if (p === '-') {
+      targets.push({ name: '-', read: () => (opts.readStdin ? opts.readStdin() : Promise.resolve('')) });
+      continue;
+    }
+    const abs = resolve(opts.cwd, p);
+    if (!(await opts.files.exists(abs))) throw new Error(`stat ${p}: no such file or directory`);
+    const list = (await opts.files.isDirectory(abs))
+      ? (await opts.files.walk(abs)).map((f) => display(opts.cwd, f))
+      : [p];
+    for (const f of list) {
+      if (!ANALYZE_EXTENSIONS.includes(extname(f).toLowerCase())) {
+        res.notes.push(
+          `Skipping file ${f}, recognized file extensions are: [${ANALYZE_EXTENSIONS.join(' ')}]`,
+        );
+        continue;
+      }
+      targets.push({ name: f, read: () => opts.files.readFile(resolve(opts.cwd, f)) });
+    }
+  }
+  for (const t of targets) {
+    res.files.push(t.name);
+    await readOne(t.name, await t.read(), opts, res);
+  }
+  return res;
+}
+
+async function readOne(
+  file: string,
+  text: string,
+  opts: ToResourceOptions,
+  res: FileInputResult,
+): Promise<void> {
+  let docs: Awaited<ReturnType<typeof parseYamlDocuments>>;
+  try {
+    docs = await parseYamlDocuments(text, file);
+  } catch (e) {
+    res.errors.push(e instanceof DataError ? e.message : `${file}: ${errorMessage(e)}`);
+    return;
+  }
+  const problems: ResourceProblem[] = [];
+  // JSON files report no line (upstream leaves it out for .json).
+  const json = extname(file).toLowerCase() === '.json';
+  for (const d of docs) {
+    toResources(d.value, json ? { file } : { file, line: d.line }, opts, res.resources, problems);
+  }
+  for (const p of problems) {
+    const where = formatPosition({ file: p.origin.file ?? file, line: p.origin.line });
+    (p.fatal ? res.errors : res.notes).push(`${where}: ${p.message}`);
+  }
+}
