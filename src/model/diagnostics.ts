@@ -83,7 +83,7 @@ export const MESSAGE_TYPES: readonly MessageType[] = [
     'IST0123',
     'NamespaceMultipleInjectionLabels',
     'Warning',
-    "The namespace carries both new and legacy injection labels. Run 'kubectl label namespace %s istio-injection-' or 'kubectl label namespace %s istio.io/rev-'",
+    'The namespace sets more than one way of enabling the data plane (%v); keep only one of these labels.',
   ),
   T('IST0125', 'InvalidAnnotation', 'Warning', 'Annotation %q has a value that is not valid: %s'),
   T(

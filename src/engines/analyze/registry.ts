@@ -1,4 +1,5 @@
 // Every registered analyzer, sorted by name as --list-analyzers prints them.
+import { alphaAnalyzer } from './analyzers/annotations/alpha.js';
 import { k8sAnnotationsAnalyzer } from './analyzers/annotations/k8s.js';
 import { blockedCidrsAnalyzer } from './analyzers/authn/blocked-cidrs.js';
 import { authorizationPoliciesAnalyzer } from './analyzers/authz/authorization-policies.js';
@@ -77,6 +78,9 @@ export const ALL_ANALYZERS: readonly Analyzer[] = [
   ...schemaAnalyzers,
 ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
+/** Analyzers that exist but are not in the default set; they run only when named. */
+export const EXTRA_ANALYZERS: readonly Analyzer[] = [alphaAnalyzer];
+
 export function analyzerByName(name: string): Analyzer | undefined {
-  return ALL_ANALYZERS.find((a) => a.name === name);
+  return ALL_ANALYZERS.find((a) => a.name === name) ?? EXTRA_ANALYZERS.find((a) => a.name === name);
 }

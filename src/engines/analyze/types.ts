@@ -10,7 +10,7 @@ export interface Origin {
   cluster?: string;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: resources are free-form Kubernetes/Istio objects
+/** Resources are free-form Kubernetes/Istio objects. */
 export type Obj = any;
 
 export interface Resource {

@@ -4,20 +4,30 @@
 export interface KnownAnnotation {
   kinds: readonly string[];
   deprecated?: boolean;
+  /** Feature maturity; most Istio annotations are Alpha. */
+  status?: 'Alpha' | 'Beta' | 'Stable';
 }
 
 const POD = ['Pod'];
 const ANY = ['*'];
-const a = (kinds: readonly string[], deprecated = false): KnownAnnotation => ({ kinds, deprecated });
+const a = (
+  kinds: readonly string[],
+  deprecated = false,
+  status: KnownAnnotation['status'] = 'Alpha',
+): KnownAnnotation => ({
+  kinds,
+  deprecated,
+  status,
+});
 
 export const KNOWN_ANNOTATIONS: ReadonlyMap<string, KnownAnnotation> = new Map([
   ['alpha.istio.io/canonical-serviceaccounts', a(['Service'], true)],
   ['alpha.istio.io/kubernetes-serviceaccounts', a(['Service'], true)],
   ['ambient.istio.io/bypass-inbound-capture', a(POD)],
-  ['ambient.istio.io/redirection', a(POD)],
+  ['ambient.istio.io/redirection', a(POD, false, 'Beta')],
   ['ambient.istio.io/waypoint-inbound-binding', a(['GatewayClass', 'Gateway'])],
   ['galley.istio.io/analyze-suppress', a(ANY)],
-  ['gateway.istio.io/controller-version', a(ANY)],
+  ['gateway.istio.io/controller-version', a(ANY, false, 'Beta')],
   ['gateway.istio.io/name-override', a(['Gateway'])],
   ['gateway.istio.io/service-account', a(['Gateway'])],
   ['inject.istio.io/templates', a(POD)],
@@ -30,12 +40,12 @@ export const KNOWN_ANNOTATIONS: ReadonlyMap<string, KnownAnnotation> = new Map([
   ['istio.io/dry-run', a(['AuthorizationPolicy'])],
   ['istio.io/rev', a(POD)],
   ['istio.io/workloadController', a(['WorkloadEntry'])],
-  ['kubernetes.io/ingress.class', a(['Ingress'])],
+  ['kubernetes.io/ingress.class', a(['Ingress'], false, 'Stable')],
   ['networking.istio.io/exportTo', a(['Service'])],
   ['networking.istio.io/service-type', a(['Gateway'])],
   ['networking.istio.io/traffic-distribution', a(['Service', 'ServiceEntry'])],
   ['prometheus.istio.io/merge-metrics', a(POD)],
-  ['proxy.istio.io/config', a(POD)],
+  ['proxy.istio.io/config', a(POD, false, 'Beta')],
   ['proxy.istio.io/overrides', a(POD)],
   ['readiness.status.sidecar.istio.io/applicationPorts', a(POD)],
   ['readiness.status.sidecar.istio.io/failureThreshold', a(POD)],
@@ -47,7 +57,7 @@ export const KNOWN_ANNOTATIONS: ReadonlyMap<string, KnownAnnotation> = new Map([
   ['sidecar.istio.io/discoveryAddress', a(POD, true)],
   ['sidecar.istio.io/enableCoreDump', a(POD)],
   ['sidecar.istio.io/extraStatTags', a(POD, true)],
-  ['sidecar.istio.io/inject', a(POD, true)],
+  ['sidecar.istio.io/inject', a(POD, true, 'Beta')],
   ['sidecar.istio.io/interceptionMode', a(POD)],
   ['sidecar.istio.io/logLevel', a(POD)],
   ['sidecar.istio.io/nativeSidecar', a(POD)],
@@ -67,7 +77,7 @@ export const KNOWN_ANNOTATIONS: ReadonlyMap<string, KnownAnnotation> = new Map([
   ['sidecar.istio.io/userVolumeMount', a(POD)],
   ['status.sidecar.istio.io/port', a(POD)],
   ['topology.istio.io/controlPlaneClusters', a(['Namespace'])],
-  ['traffic.istio.io/nodeSelector', a(['Service'])],
+  ['traffic.istio.io/nodeSelector', a(['Service'], false, 'Stable')],
   ['traffic.sidecar.istio.io/excludeInboundPorts', a(POD)],
   ['traffic.sidecar.istio.io/excludeInterfaces', a(POD)],
   ['traffic.sidecar.istio.io/excludeOutboundIPRanges', a(POD)],

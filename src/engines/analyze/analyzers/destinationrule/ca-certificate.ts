@@ -13,12 +13,15 @@ export const caCertificateAnalyzer: Analyzer = {
     for (const r of ctx.list('DestinationRule')) {
       const spec = r.spec ?? {};
       const tls = spec.trafficPolicy?.tls;
-      if (VERIFYING_MODES.has(tls?.mode) && !tls.caCertificates) {
+      // A credentialName supplies the CA only where it is honoured: with a workloadSelector.
+      const unverified = (t: Obj) =>
+        VERIFYING_MODES.has(t?.mode) && !t.caCertificates && !(t.credentialName && spec.workloadSelector);
+      if (unverified(tls)) {
         ctx.report('IST0128', r, fullName(r), r.namespace, tls.mode, spec.host ?? '');
       }
       for (const p of (spec.trafficPolicy?.portLevelSettings ?? []) as Obj[]) {
         const t = p?.tls;
-        if (VERIFYING_MODES.has(t?.mode) && !t.caCertificates) {
+        if (unverified(t)) {
           const port = p.port?.number !== undefined ? `number:${p.port.number}` : '';
           ctx.report('IST0129', r, fullName(r), r.namespace, t.mode, spec.host ?? '', port);
         }

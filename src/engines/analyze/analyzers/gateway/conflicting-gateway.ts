@@ -2,12 +2,12 @@
 // overlapping hosts.
 import type { Analyzer } from '../../types.js';
 import { fullName, hostMatches } from '../../util.js';
-import { gatewaySelector, selectorString, servers } from './selector.js';
+import { gatewaySelector, selectedPods, selectorString, servers } from './selector.js';
 
 export const conflictingGatewayAnalyzer: Analyzer = {
   name: 'gateway.ConflictingGatewayAnalyzer',
   description: "Checks a gateway's selector, port number and hosts",
-  inputs: ['Gateway'],
+  inputs: ['Gateway', 'Pod'],
   analyze(ctx) {
     // `selector~port` → gateway full name → hosts
     const byKey = new Map<string, Map<string, string[]>>();
@@ -24,7 +24,7 @@ export const conflictingGatewayAnalyzer: Analyzer = {
     }
     for (const r of gws) {
       const sel = selectorString(gatewaySelector(r));
-      if (sel !== '' && ![...byKey.keys()].some((k) => k.includes(sel))) {
+      if (sel !== '' && selectedPods(ctx, gatewaySelector(r)).length === 0) {
         ctx.report('IST0101', r, 'selector', sel);
         continue;
       }

@@ -1,5 +1,6 @@
 // injection.ImageAnalyzer: pods in injected namespaces whose proxy image differs from the image
 // the injector ConfigMap (of the namespace's revision) would inject now.
+import { parse } from 'yaml';
 import type { Analyzer, Obj, Resource } from '../../types.js';
 import {
   containers,
@@ -9,6 +10,7 @@ import {
   injectorConfigMapName,
   REV_LABEL,
 } from '../../util.js';
+import { imageTypeResolver } from './image-type.js';
 
 /** The proxy image an injector ConfigMap's `values` selects (hub/image:tag unless image is a full reference). */
 export function injectorProxyImage(cm: Obj): string {
@@ -41,15 +43,17 @@ export const imageAnalyzer: Analyzer = {
       if (Object.hasOwn(ns.labels, REV_LABEL)) revisions.set(ns.name, ns.labels[REV_LABEL]!);
       else if (ns.labels[INJECTION_LABEL] === 'enabled') revisions.set(ns.name, 'default');
     }
+    const imageType = imageTypeResolver(ctx, (t) => parse(t));
     const mismatched = new Map<string, string[]>();
     for (const p of ctx.list('Pod')) {
       const rev = revisions.get(p.namespace);
       if (rev === undefined || p.annotations['sidecar.istio.io/proxyImage']) continue;
       const want = images.get(injectorConfigMapName(rev));
       if (want === undefined) continue;
+      const variant = imageType(p);
       // Native sidecars run the proxy as an init container.
       for (const c of containers(p.spec, true)) {
-        if (c?.name === ISTIO_PROXY && c.image !== want) {
+        if (c?.name === ISTIO_PROXY && c.image !== want && c.image !== `${want}-${variant}`) {
           mismatched.set(p.namespace, [...(mismatched.get(p.namespace) ?? []), p.name]);
         }
       }

@@ -12,6 +12,8 @@ import {
 } from '../../util.js';
 
 /** sidecarInjectorWebhook.enableNamespacesByDefault from the injector ConfigMap's `values`. */
+const DATAPLANE_MODE = 'istio.io/dataplane-mode';
+
 export function enableNamespacesByDefault(cm: Obj): boolean {
   try {
     const values = JSON.parse(String(cm?.data?.values ?? ''));
@@ -37,17 +39,25 @@ export const injectionAnalyzer: Analyzer = {
       const cmName = injectorConfigMapName(ns.labels[REV_LABEL] ?? '');
       const cm = ctx.list('ConfigMap').find((c) => c.name === cmName);
       if (cm) byDefault = enableNamespacesByDefault(cm.obj);
+      const conflicting = [INJECTION_LABEL, REV_LABEL, DATAPLANE_MODE].filter((l) =>
+        Object.hasOwn(ns.labels, l),
+      );
+      if (ns.labels[DATAPLANE_MODE] === 'ambient') {
+        // Ambient namespaces need no sidecar injection; asking for both is the conflict.
+        if (legacy === 'enabled' || hasRev) ctx.report('IST0123', ns, conflicting);
+        continue;
+      }
       if (legacy === '' && !hasRev) {
         if (byDefault) ctx.report('IST0148', ns);
         else ctx.report('IST0102', ns, ns.name, ns.name);
         continue;
       }
-      if (hasRev) {
-        if (legacy !== '') {
-          ctx.report('IST0123', ns, ns.name, ns.name);
-          continue;
-        }
-      } else if (legacy !== 'enabled') continue;
+      if (hasRev && legacy === 'enabled') {
+        ctx.report('IST0123', ns, conflicting);
+        continue;
+      }
+      // Any other legacy value (`disabled`) deliberately opts out, with or without a revision.
+      if (legacy !== '' && legacy !== 'enabled') continue;
       injected.add(ns.name);
     }
     for (const p of ctx.list('Pod')) {

@@ -17,6 +17,10 @@ const PROTOCOLS = new Set([
   'mongo',
   'redis',
   'mysql',
+  'hbone',
+  'kubernetes.io/h2c',
+  'kubernetes.io/ws',
+  'kubernetes.io/wss',
 ]);
 /** Ports treated as TCP when the name says nothing (kube.ConvertProtocol). */
 const WELL_KNOWN_TCP = new Set([3306]);
