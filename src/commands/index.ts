@@ -3,6 +3,7 @@
 import type { CommandModule } from '../cli/context.js';
 import { completionCommand } from './completion.js';
 import { profileCommand } from './profile.js';
+import { proxyConfigCommand } from './proxy-config.js';
 import { versionCommand } from './version.js';
 
-export const commandModules: CommandModule[] = [completionCommand, profileCommand, versionCommand];
+export const commandModules: CommandModule[] = [completionCommand, profileCommand, proxyConfigCommand, versionCommand];
