@@ -2,8 +2,15 @@
 // Register a command here only when it works (no stubs).
 import type { CommandModule } from '../cli/context.js';
 import { completionCommand } from './completion.js';
+import { experimentalCommand } from './experimental.js';
 import { profileCommand } from './profile.js';
 import { proxyConfigCommand } from './proxy-config.js';
 import { versionCommand } from './version.js';
 
-export const commandModules: CommandModule[] = [completionCommand, profileCommand, proxyConfigCommand, versionCommand];
+export const commandModules: CommandModule[] = [
+  completionCommand,
+  experimentalCommand,
+  profileCommand,
+  proxyConfigCommand,
+  versionCommand,
+];
