@@ -3,6 +3,7 @@
 import type { CommandModule } from '../cli/context.js';
 import { completionCommand } from './completion.js';
 import { experimentalCommand } from './experimental.js';
+import { kubeInjectCommand } from './kube-inject.js';
 import { profileCommand } from './profile.js';
 import { proxyConfigCommand } from './proxy-config.js';
 import { versionCommand } from './version.js';
@@ -10,6 +11,7 @@ import { versionCommand } from './version.js';
 export const commandModules: CommandModule[] = [
   completionCommand,
   experimentalCommand,
+  kubeInjectCommand,
   profileCommand,
   proxyConfigCommand,
   versionCommand,

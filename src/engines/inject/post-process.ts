@@ -129,10 +129,27 @@ const probeKinds: [string, string][] = [
   ['startupProbe', 'startupz'],
 ];
 
+/** App containers whose probes the agent takes over: containers and native-sidecar init containers. */
+function probedContainers(spec: JsonMap): Containers {
+  const init = containersOf(spec, 'initContainers').filter((c) => c.restartPolicy === 'Always');
+  return [...containersOf(spec, 'containers'), ...init].filter((c) => c.name !== PROXY);
+}
+
+function handlerProber(h: Json | undefined): JsonMap | undefined {
+  if (!isMap(h)) return undefined;
+  if (isMap(h.httpGet)) return { httpGet: structuredClone(h.httpGet) };
+  if (isMap(h.tcpSocket)) return { tcpSocket: structuredClone(h.tcpSocket) };
+  return undefined;
+}
+
+const lifecycleKinds: [string, string][] = [
+  ['postStart', 'poststartz'],
+  ['preStop', 'prestopz'],
+];
+
 export function dumpAppProbers(spec: JsonMap, statusPort: number): string {
   const out: Record<string, JsonMap> = {};
-  for (const c of containersOf(spec, 'containers')) {
-    if (c.name === PROXY) continue;
+  for (const c of probedContainers(spec)) {
     const ports = new Map<string, number>();
     for (const p of Array.isArray(c.ports) ? c.ports : []) {
       if (isMap(p) && typeof p.name === 'string' && p.name !== '')
@@ -142,6 +159,12 @@ export function dumpAppProbers(spec: JsonMap, statusPort: number): string {
       const p = proberOf(c[field]);
       const r = p && resolveNamedPort(p, ports, statusPort);
       if (r) out[`/app-health/${c.name}/${suffix}`] = r;
+    }
+    const lc = isMap(c.lifecycle) ? c.lifecycle : undefined;
+    for (const [field, suffix] of lifecycleKinds) {
+      const p = handlerProber(lc?.[field]);
+      const r = p && resolveNamedPort(p, ports, statusPort);
+      if (r) out[`/app-lifecycle/${c.name}/${suffix}`] = r;
     }
   }
   const keys = Object.keys(out).sort();
@@ -210,11 +233,26 @@ export function applyRewrite(pod: JsonMap, statusPort: number, rewriteDefault: b
     if (!/^[+-]?\d+$/.test(sp)) return;
     port = Number(sp);
   }
-  for (const c of containersOf(spec, 'containers')) {
-    if (c.name === PROXY) continue;
+  for (const c of probedContainers(spec)) {
     for (const [field, suffix] of probeKinds) {
       const r = convertProbe(c[field], `/app-health/${c.name}/${suffix}`, port);
       if (r) c[field] = r;
+    }
+    if (!isMap(c.lifecycle)) continue;
+    for (const [field, suffix] of lifecycleKinds) {
+      const h = c.lifecycle[field];
+      if (!isMap(h) || !(isMap(h.httpGet) || isMap(h.tcpSocket))) continue;
+      const url = `/app-lifecycle/${c.name}/${suffix}`;
+      const n = structuredClone(h);
+      if (isMap(n.httpGet)) {
+        n.httpGet.port = port;
+        n.httpGet.path = url;
+        if (n.httpGet.scheme === 'HTTPS') n.httpGet.scheme = 'HTTP';
+      } else {
+        delete n.tcpSocket;
+        n.httpGet = { path: url, port };
+      }
+      c.lifecycle[field] = n;
     }
   }
 }

@@ -15,7 +15,7 @@ const KINDS: Record<string, { apiVersions: string[]; path: string[] }> = {
   DaemonSet: { apiVersions: ['apps/v1'], path: ['spec', 'template'] },
   Job: { apiVersions: ['batch/v1'], path: ['spec', 'template'] },
   CronJob: { apiVersions: ['batch/v1'], path: ['spec', 'jobTemplate'] },
-  DeploymentConfig: { apiVersions: ['apps.openshift.io/v1'], path: ['spec', 'template'] },
+  DeploymentConfig: { apiVersions: ['apps.openshift.io/v1', 'v1'], path: ['spec', 'template'] },
   List: { apiVersions: ['v1'], path: [] },
 };
 

@@ -32,15 +32,39 @@ function sameKey(a: Json | undefined, b: Json | undefined): boolean {
 }
 
 function mergeList(original: Json[], patch: Json[], key: string, elemType: string | undefined): Json[] {
-  const out = [...original];
+  if (original.length === 0 && patch.length === 0) return original;
+  const merged = [...original];
   for (const item of patch) {
     if (!isMap(item)) {
-      if (!out.some((o) => sameKey(o, item))) out.push(item);
+      if (!merged.some((o) => sameKey(o, item))) merged.push(item);
       continue;
     }
-    const idx = out.findIndex((o) => isMap(o) && sameKey(o[key], item[key]));
-    if (idx >= 0) out[idx] = strategicMerge(out[idx] as JsonMap, item, elemType);
-    else out.push(item);
+    const idx = merged.findIndex((o) => isMap(o) && sameKey(o[key], item[key]));
+    if (idx >= 0) merged[idx] = strategicMerge(merged[idx] as JsonMap, item, elemType);
+    else merged.push(item);
+  }
+  // apimachinery's normalizeElementOrder: items named in the patch keep the patch's order, the
+  // others keep the original's, and an original-only item goes before a patch item only when
+  // both were in the original in that order.
+  const keyOf = (x: Json) => (isMap(x) ? x[key] : x);
+  const indexIn = (list: Json[], x: Json) => list.findIndex((o) => sameKey(keyOf(o), keyOf(x)));
+  const inPatch = (x: Json) => indexIn(patch, x) >= 0;
+  const patchItems = merged.filter(inPatch).sort((a, b) => indexIn(patch, a) - indexIn(patch, b));
+  const serverOnly = merged
+    .filter((x) => !inPatch(x))
+    .sort((a, b) => indexIn(original, a) - indexIn(original, b));
+  const out: Json[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < serverOnly.length || j < patchItems.length) {
+    if (i >= serverOnly.length) out.push(patchItems[j++]!);
+    else if (j >= patchItems.length) out.push(serverOnly[i++]!);
+    else {
+      const li = indexIn(original, serverOnly[i]!);
+      const ri = indexIn(original, patchItems[j]!);
+      if (li >= 0 && ri >= 0 && li < ri) out.push(serverOnly[i++]!);
+      else out.push(patchItems[j++]!);
+    }
   }
   return out;
 }

@@ -1,48 +1,57 @@
-// The injection annotations istiod checks before it renders (inject/validate.go), with its messages.
+// The injection annotations istiod checks before it renders, with its messages.
 
 type Check = (v: string) => string | undefined;
 
 function parsePort(p: string): string | undefined {
   const t = p.trim();
-  if (!/^\d+$/.test(t) || Number(t) > 65535)
-    return `failed parsing port "${t}": strconv.ParseUint: parsing "${t}": invalid syntax`;
+  if (!/^\d+$/.test(t))
+    return `failed parsing port "${p}": strconv.ParseUint: parsing "${t}": invalid syntax`;
+  if (Number(t) > 65535)
+    return `failed parsing port "${p}": strconv.ParseUint: parsing "${t}": value out of range`;
   return undefined;
 }
 
-function ports(v: string): string | undefined {
-  for (const p of v.split(',')) {
-    if (p.trim() === '') continue;
+function portList(v: string): string | undefined {
+  const t = v.trim();
+  if (t === '') return undefined;
+  for (const p of t.split(',')) {
     const e = parsePort(p);
     if (e) return e;
   }
   return undefined;
 }
 
-function cidr(c: string): string | undefined {
-  const t = c.trim();
-  const m = /^([0-9a-fA-F.:]+)\/(\d{1,3})$/.exec(t);
-  if (!m) return `failed parsing cidr '${t}': netip.ParsePrefix("${t}"): no '/'`;
-  const ip = m[1]!;
-  const bits = Number(m[2]);
+function prefixError(c: string): string | undefined {
+  const slash = c.lastIndexOf('/');
+  if (slash < 0) return `netip.ParsePrefix("${c}"): no '/'`;
+  const ip = c.slice(0, slash);
+  const bits = c.slice(slash + 1);
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
-  if (v4) {
-    if (v4.slice(1).some((o) => Number(o) > 255 || (o.length > 1 && o.startsWith('0'))) || bits > 32)
-      return `failed parsing cidr '${t}': netip.ParsePrefix("${t}"): bad prefix`;
-    return undefined;
-  }
-  if (ip.includes(':') && bits <= 128) return undefined;
-  return `failed parsing cidr '${t}': netip.ParsePrefix("${t}"): ParseAddr("${ip}"): unable to parse IP`;
+  const v6 = !v4 && /^[0-9a-fA-F:.]+$/.test(ip) && ip.includes(':');
+  if (!v4 && !v6) return `netip.ParsePrefix("${c}"): ParseAddr("${ip}"): unable to parse IP`;
+  if (v4?.slice(1).some((o) => Number(o) > 255 || (o.length > 1 && o.startsWith('0'))))
+    return `netip.ParsePrefix("${c}"): ParseAddr("${ip}"): IPv4 field has value >255`;
+  if (!/^(0|[1-9]\d{0,2})$/.test(bits) || Number(bits) > (v4 ? 32 : 128))
+    return `netip.ParsePrefix("${c}"): bad bits after slash: "${bits}"`;
+  return undefined;
 }
 
-function ranges(v: string, allowStar: boolean): string | undefined {
-  if (allowStar && v === '*') return undefined;
+function cidrList(v: string): string | undefined {
+  if (v.length === 0) return undefined;
   for (const c of v.split(',')) {
-    if (c === '') continue;
-    const e = cidr(c);
-    if (e) return e;
+    const e = prefixError(c);
+    if (e) return `failed parsing cidr '${c}': ${e}`;
   }
   return undefined;
 }
+
+const named =
+  (name: string, check: Check, star = false): Check =>
+  (v) => {
+    if (star && v === '*') return undefined;
+    const e = check(v);
+    return e ? `${name} invalid: ${e}` : undefined;
+  };
 
 const uint32: Check = (v) =>
   /^\d+$/.test(v) && Number(v) <= 4294967295
@@ -59,32 +68,27 @@ const checks: Record<string, Check> = {
       ? undefined
       : 'interceptionMode invalid, use REDIRECT,TPROXY,NONE',
   'sidecar.istio.io/enableCoreDump': bool,
-  'status.sidecar.istio.io/port': (v) => {
-    if (!/^[+-]?\d+$/.test(v)) return `failed parsing port "${v}"`;
-    const n = Number(v);
-    return n < 1024 || n > 65535 ? `port number ${n} must be in the range 1024..65535` : undefined;
-  },
+  'status.sidecar.istio.io/port': (v) => parsePort(v),
   'readiness.status.sidecar.istio.io/initialDelaySeconds': uint32,
   'readiness.status.sidecar.istio.io/periodSeconds': uint32,
   'readiness.status.sidecar.istio.io/failureThreshold': uint32,
-  'traffic.sidecar.istio.io/includeOutboundIPRanges': (v) => ranges(v, true),
-  'traffic.sidecar.istio.io/excludeOutboundIPRanges': (v) => ranges(v, false),
-  'traffic.sidecar.istio.io/includeInboundPorts': (v) => (v === '*' ? undefined : ports(v)),
-  'traffic.sidecar.istio.io/excludeInboundPorts': ports,
-  'traffic.sidecar.istio.io/excludeOutboundPorts': ports,
-  'traffic.sidecar.istio.io/includeOutboundPorts': ports,
+  'traffic.sidecar.istio.io/includeOutboundIPRanges': named('includeIPRanges', cidrList, true),
+  'traffic.sidecar.istio.io/excludeOutboundIPRanges': named('excludeIPRanges', cidrList),
+  'traffic.sidecar.istio.io/includeInboundPorts': named('includeInboundPorts', portList, true),
+  'traffic.sidecar.istio.io/excludeInboundPorts': named('excludeInboundPorts', portList),
+  'traffic.sidecar.istio.io/excludeOutboundPorts': named('excludeOutboundPorts', portList),
+  'traffic.sidecar.istio.io/includeOutboundPorts': named('includeOutboundPorts', portList),
   'prometheus.istio.io/merge-metrics': bool,
 };
 
-/** Every invalid injection annotation, as one message (empty when all are valid). */
+/** Every invalid injection annotation, as one multi-error message (empty when all are valid). */
 export function validateAnnotations(annotations: Record<string, string>): string {
   const errs: string[] = [];
   for (const name of Object.keys(annotations).sort()) {
-    const check = checks[name];
-    const e = check?.(annotations[name]!);
+    const e = checks[name]?.(annotations[name]!);
     if (e) errs.push(`invalid value '${annotations[name]}' for annotation '${name}': ${e}`);
   }
   if (errs.length === 0) return '';
-  if (errs.length === 1) return `1 error occurred:\n\t* ${errs[0]}\n\n`;
-  return `${errs.length} errors occurred:\n${errs.map((e) => `\t* ${e}`).join('\n')}\n\n`;
+  const head = errs.length === 1 ? '1 error occurred:' : `${errs.length} errors occurred:`;
+  return `${head}\n${errs.map((e) => `\t* ${e}`).join('\n')}\n\n`;
 }

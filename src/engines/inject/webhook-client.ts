@@ -30,8 +30,39 @@ export async function findWebhook(cluster: Cluster, revision: string): Promise<C
   return undefined;
 }
 
-export function admissionReview(input: PodInput, namespace: string, uid: string): string {
-  const pod = input.pod;
+/**
+ * The pod sent for review. istiod tells the owning workload from a pod's generateName and controller
+ * reference, which a pod template lacks; without them it could not name the workload (workload name, owner, canonical name); like the pods a controller
+ * creates, it gets a generateName and a controller reference, removed again from the result.
+ */
+export function reviewPod(input: PodInput): { pod: JsonMap; added: boolean } {
+  const meta = input.pod.metadata as JsonMap;
+  const generated = typeof meta.generateName === 'string' && meta.generateName !== '';
+  if (
+    generated ||
+    input.typeMeta.Kind === 'Pod' ||
+    input.deployMeta.Name === '' ||
+    meta.ownerReferences !== undefined
+  ) {
+    return { pod: input.pod, added: false };
+  }
+  const owner = {
+    apiVersion: input.typeMeta.APIVersion,
+    kind: input.typeMeta.Kind,
+    name: input.deployMeta.Name,
+    uid: '',
+    controller: true,
+  };
+  return {
+    pod: {
+      ...input.pod,
+      metadata: { ...meta, generateName: `${input.deployMeta.Name}-`, ownerReferences: [owner] },
+    },
+    added: true,
+  };
+}
+
+export function admissionReview(pod: JsonMap, namespace: string, uid: string): string {
   const meta = pod.metadata as JsonMap;
   const ns = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : namespace;
   return JSON.stringify({
@@ -43,7 +74,7 @@ export function admissionReview(input: PodInput, namespace: string, uid: string)
       resource: { group: '', version: '', resource: '' },
       name: typeof meta.name === 'string' ? meta.name : '',
       namespace: ns,
-      operation: '',
+      operation: 'CREATE',
       userInfo: {},
       object: { metadata: pod.metadata, spec: pod.spec, status: {} },
       oldObject: null,
@@ -53,7 +84,7 @@ export function admissionReview(input: PodInput, namespace: string, uid: string)
 }
 
 /** The injected pod from an AdmissionReview response, or undefined when it carries no patch. */
-export function applyReviewResponse(input: PodInput, body: string): JsonMap | undefined {
+export function applyReviewResponse(sent: JsonMap, body: string, added = false): JsonMap | undefined {
   let review: unknown;
   try {
     review = JSON.parse(body);
@@ -66,8 +97,14 @@ export function applyReviewResponse(input: PodInput, body: string): JsonMap | un
     throw new Error(resp.status.message);
   if (typeof resp.patch !== 'string' || resp.patch === '') return undefined;
   const ops = JSON.parse(Buffer.from(resp.patch, 'base64').toString('utf8')) as PatchOp[];
-  const pod = { metadata: input.pod.metadata, spec: input.pod.spec, status: {} };
-  return typed(applyJsonPatch(pod, ops), 'Pod');
+  const pod = { metadata: sent.metadata, spec: sent.spec, status: {} };
+  const out = typed(applyJsonPatch(pod, ops), 'Pod');
+  if (added) {
+    const meta = out.metadata as JsonMap;
+    delete meta.generateName;
+    delete meta.ownerReferences;
+  }
+  return out;
 }
 
 let counter = 0;
@@ -80,7 +117,8 @@ export async function webhookInjector(
   const cc = await findWebhook(cluster, revision);
   if (!cc) return undefined;
   return async (input, namespace) => {
-    const body = admissionReview(input, namespace, `kube-inject-${++counter}`);
+    const { pod, added } = reviewPod(input);
+    const body = admissionReview(pod, namespace, `kube-inject-${++counter}`);
     let text: string;
     if (cc.service) {
       const s = cc.service;
@@ -100,7 +138,7 @@ export async function webhookInjector(
       const ca = cc.caBundle ? Buffer.from(cc.caBundle, 'base64').toString('utf8') : undefined;
       text = await (post ?? httpsPost)(cc.url, body, ca);
     } else throw new Error('the injection webhook has neither a service nor a URL');
-    return applyReviewResponse(input, text);
+    return applyReviewResponse(pod, text, added);
   };
 }
 
