@@ -26,8 +26,8 @@ describe('x precheck', () => {
     assert.equal(r.code, 1);
     assert.equal(
       r.stdout,
-      'Error [IST0141] (Cluster) Missing permission to create resource customresourcedefinitions (forbidden)\n' +
-        'Error [IST0141] (Cluster) Missing permission to create resource namespaces (permission denied)\n',
+      'Error [IST0141] (Cluster) No permission to create customresourcedefinitions: forbidden\n' +
+        'Error [IST0141] (Cluster) No permission to create namespaces: permission denied\n',
     );
     assert.match(r.stderr, /^Error: Issues found when checking the cluster\. Istio may not be safe/);
     assert.match(r.stderr, /See https:\/\/istio\.io\/v1\.30\/docs\/reference\/config\/analysis for more/);
@@ -84,7 +84,7 @@ describe('x precheck', () => {
       code: 'IST0141',
       documentationUrl: 'https://istio.io/v1.30/docs/reference/config/analysis/ist0141/',
       level: 'Error',
-      message: 'Missing permission to create resource namespaces (permission denied)',
+      message: 'No permission to create namespaces: permission denied',
       origin: 'Cluster',
     });
     const hook = out.find((m) => m.check === 'webhook-backends')!;

@@ -1,9 +1,10 @@
-// Every message precheck can emit, built in this one place. IST codes keep istioctl's code, name
-// and level (pkg/config/analysis/msg); the texts are ours, written from each code's meaning and
-// placeholders. When the shared IST code table lands in src/model, the IST entries switch to it.
-// ITS codes are this project's own (the added upgrade-safety checks have no upstream code).
+// Every message precheck can emit, built in this one place. IST codes come from the shared IST
+// message table (src/model/diagnostics.ts: code, name, level and our template), with the
+// parameters istioctl passes. ITS codes are this project's own: the added upgrade-safety checks
+// have no upstream code, so their name, level and text live here.
+import { formatTemplate, type Level, messageType } from '../../model/diagnostics.js';
 
-export type Level = 'Error' | 'Warning' | 'Info';
+export type { Level } from '../../model/diagnostics.js';
 
 /** Sort rank: worse first, as istioctl's diag.Messages sort. */
 export const LEVEL_RANK: Record<Level, number> = { Error: 0, Warning: 1, Info: 2 };
@@ -16,7 +17,7 @@ export interface PrecheckMessage {
   /** The check that produced the message (a file name under engines/precheck). */
   check: string;
   code: string;
-  /** istioctl's message type name, e.g. InsufficientPermissions. */
+  /** The message type name, e.g. InsufficientPermissions. */
   name: string;
   level: Level;
   /** The friendly origin: `Cluster`, `<Kind> <name>` or `<Kind> <namespace>/<name>`. */
@@ -33,120 +34,91 @@ export function originOf(kind: string, name: string, namespace?: string): string
   return namespace ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
 }
 
-interface MessageType {
+interface OwnType {
   code: string;
   name: string;
   level: Level;
 }
 
-function type(code: string, name: string, level: Level): MessageType {
-  return { code, name, level };
+/** This project's codes (documented in the README next to the IST codes precheck uses). */
+export const OWN_MESSAGE_TYPES: readonly OwnType[] = [
+  { code: 'ITS1001', name: 'UnsupportedControlPlaneUpgrade', level: 'Warning' },
+  { code: 'ITS1002', name: 'ExistingControlPlane', level: 'Info' },
+  { code: 'ITS1003', name: 'CRDStoredVersionDropped', level: 'Error' },
+  { code: 'ITS1004', name: 'ProxyVersionTooOld', level: 'Warning' },
+  { code: 'ITS1005', name: 'ExternallyManagedInstall', level: 'Warning' },
+];
+
+/** The IST codes precheck emits. */
+export const IST_CODES = [
+  'IST0136',
+  'IST0139',
+  'IST0141',
+  'IST0142',
+  'IST0156',
+  'IST0168',
+  'IST0169',
+  'IST0172',
+];
+
+function ist(code: string, check: string, origin: string | undefined, params: unknown[], hint?: string) {
+  const t = messageType(code);
+  return withOptional(
+    { check, code, name: t.name, level: t.level, text: formatTemplate(t.template, params) },
+    origin,
+    hint,
+  );
 }
 
-/** The catalogue of codes precheck uses (also what the README documents). */
-export const MESSAGE_TYPES = {
-  AlphaAnnotation: type('IST0136', 'AlphaAnnotation', 'Info'),
-  InvalidWebhook: type('IST0139', 'InvalidWebhook', 'Error'),
-  InsufficientPermissions: type('IST0141', 'InsufficientPermissions', 'Error'),
-  UnsupportedKubernetesVersion: type('IST0142', 'UnsupportedKubernetesVersion', 'Error'),
-  UnsupportedGatewayAPIVersion: type('IST0156', 'UnsupportedGatewayAPIVersion', 'Error'),
-  UnknownUpgradeCompatibility: type('IST0168', 'UnknownUpgradeCompatibility', 'Warning'),
-  UpdateIncompatibility: type('IST0169', 'UpdateIncompatibility', 'Warning'),
-  FutureUnsupportedGatewayAPIVersion: type('IST0172', 'FutureUnsupportedGatewayAPIVersion', 'Warning'),
-  UnsupportedControlPlaneUpgrade: type('ITS1001', 'UnsupportedControlPlaneUpgrade', 'Warning'),
-  ExistingControlPlane: type('ITS1002', 'ExistingControlPlane', 'Info'),
-  CRDStoredVersionDropped: type('ITS1003', 'CRDStoredVersionDropped', 'Error'),
-  ProxyVersionTooOld: type('ITS1004', 'ProxyVersionTooOld', 'Warning'),
-  ExternallyManagedInstall: type('ITS1005', 'ExternallyManagedInstall', 'Warning'),
-} as const;
+function own(name: string, check: string, origin: string, text: string, hint?: string): PrecheckMessage {
+  const t = OWN_MESSAGE_TYPES.find((x) => x.name === name)!;
+  return withOptional({ check, code: t.code, name: t.name, level: t.level, text }, origin, hint);
+}
 
-type TypeName = keyof typeof MESSAGE_TYPES;
-
-function make(
-  t: TypeName,
-  check: string,
+function withOptional(
+  m: PrecheckMessage,
   origin: string | undefined,
-  text: string,
-  hint?: string,
+  hint: string | undefined,
 ): PrecheckMessage {
-  const m: PrecheckMessage = { check, ...MESSAGE_TYPES[t], text };
   if (origin !== undefined) m.origin = origin;
   if (hint !== undefined) m.hint = hint;
   return m;
 }
 
-const q = (s: string) => JSON.stringify(s);
-
 export const msg = {
-  alphaAnnotation: (origin: string, annotation: string) =>
-    make(
-      'AlphaAnnotation',
-      'alpha-annotations',
-      origin,
-      `Annotation ${q(annotation)} belongs to an alpha-stage feature and may not be fully supported.`,
-    ),
+  alphaAnnotation: (origin: string, text: string) => ({
+    ...ist('IST0136', 'alpha-annotations', origin, []),
+    text,
+  }),
   invalidWebhook: (check: string, origin: string, detail: string, hint: string) =>
-    make('InvalidWebhook', check, origin, detail, hint),
+    ist('IST0139', check, origin, [detail], hint),
   insufficientPermissions: (resource: string, error: string) =>
-    make(
-      'InsufficientPermissions',
-      'install-permissions',
-      CLUSTER_ORIGIN,
-      `Missing permission to create resource ${resource} (${error})`,
-    ),
+    ist('IST0141', 'install-permissions', CLUSTER_ORIGIN, [resource, error]),
   unsupportedKubernetesVersion: (version: string, minimum: string) =>
-    make(
-      'UnsupportedKubernetesVersion',
-      'kubernetes-version',
-      CLUSTER_ORIGIN,
-      `Kubernetes ${q(version)} is older than the oldest version this Istio supports: ${minimum}`,
-    ),
+    ist('IST0142', 'kubernetes-version', CLUSTER_ORIGIN, [version, minimum]),
   unsupportedGatewayAPIVersion: (origin: string, has: string, minimum: string) =>
-    make(
-      'UnsupportedGatewayAPIVersion',
-      'gateway-api-crds',
-      origin,
-      `The Gateway API CRD serves ${has}, but at least ${minimum} is required`,
-    ),
+    ist('IST0156', 'gateway-api-crds', origin, [has, minimum]),
   futureUnsupportedGatewayAPIVersion: (origin: string, has: string, minimum: string) =>
-    make(
-      'FutureUnsupportedGatewayAPIVersion',
-      'gateway-api-crds',
-      origin,
-      `The Gateway API CRD serves ${has}; a coming Istio release will require ${minimum}`,
-    ),
+    ist('IST0172', 'gateway-api-crds', origin, [has, minimum]),
   unknownUpgradeCompatibility: (
     origin: string,
     field: string,
     release: string,
     info: string,
     compat: string,
-  ) =>
-    make(
-      'UnknownUpgradeCompatibility',
-      'from-version',
-      origin,
-      `The default of ${field} changed in Istio ${release} (${info}). Whether that affects this mesh ` +
-        `cannot be told from the cluster; install with compatibilityVersion=${compat} to keep the old behaviour.`,
-    ),
+  ) => ist('IST0168', 'from-version', origin, [field, release, info, compat]),
   updateIncompatibility: (origin: string, field: string, release: string, info: string, compat: string) =>
-    make(
-      'UpdateIncompatibility',
-      'from-version',
-      origin,
-      `The default of ${field} changed in Istio ${release} and this mesh relies on the old one: ${info}. ` +
-        `Install with compatibilityVersion=${compat} to keep the old behaviour.`,
-    ),
+    ist('IST0169', 'from-version', origin, [field, release, info, compat]),
   unsupportedControlPlaneUpgrade: (origin: string, text: string, hint: string) =>
-    make('UnsupportedControlPlaneUpgrade', 'control-plane', origin, text, hint),
+    own('UnsupportedControlPlaneUpgrade', 'control-plane', origin, text, hint),
   existingControlPlane: (origin: string, text: string) =>
-    make('ExistingControlPlane', 'control-plane', origin, text),
+    own('ExistingControlPlane', 'control-plane', origin, text),
   crdStoredVersionDropped: (origin: string, text: string, hint: string) =>
-    make('CRDStoredVersionDropped', 'crd-stored-versions', origin, text, hint),
+    own('CRDStoredVersionDropped', 'crd-stored-versions', origin, text, hint),
   proxyVersionTooOld: (origin: string, text: string, hint: string) =>
-    make('ProxyVersionTooOld', 'proxy-versions', origin, text, hint),
+    own('ProxyVersionTooOld', 'proxy-versions', origin, text, hint),
   externallyManagedInstall: (origin: string, text: string, hint: string) =>
-    make('ExternallyManagedInstall', 'helm-release', origin, text, hint),
+    own('ExternallyManagedInstall', 'helm-release', origin, text, hint),
 };
 
 /** The istio.io page for IST codes (url.ConfigAnalysis); our own ITS codes have none. */

@@ -42,7 +42,7 @@ describe('from-version', () => {
     );
     assert.deepEqual(fields, want);
     assert.ok(msgs.every((m) => m.code === 'IST0168' && m.origin === 'Deployment istio-system/istiod'));
-    assert.ok(msgs.every((m) => m.text.includes('compatibilityVersion=1.27')));
+    assert.ok(msgs.every((m) => m.text.includes('compatibility version 1.27')));
     assert.deepEqual(await run(c, 30), []);
   });
 

@@ -43,8 +43,8 @@ describe('install-permissions', () => {
         ['IST0141', 'Error', 'Cluster'],
       ],
     );
-    assert.match(msgs[0]!.text, /clusterroles \(permission denied\)/);
-    assert.match(msgs[1]!.text, /deployments \(RBAC: no rule allows it\)/);
+    assert.match(msgs[0]!.text, /clusterroles: permission denied/);
+    assert.match(msgs[1]!.text, /deployments: RBAC: no rule allows it/);
   });
 
   it('turns a failed review into a message carrying the error', async () => {
