@@ -2,12 +2,22 @@
 // npm run test:e2e: builds the local cluster's binaries if needed, starts the cluster, runs every test under
 // test/e2e against it, and stops the cluster whatever happened (failure, or Ctrl-C).
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const t0 = Date.now();
 const stamp = (m) => console.error(`== e2e: ${m} (${Math.round((Date.now() - t0) / 1000)}s)`);
 const run = (cmd, args, env = process.env) => spawnSync(cmd, args, { stdio: 'inherit', env }).status ?? 1;
 const down = () => run(process.execPath, [join('test', 'cluster', 'down.mjs')]);
+// down removes .cluster/ with its logs: on failure show their ends first (CI keeps nothing else).
+function showLogTails() {
+  const dir = join('.cluster', 'logs');
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir).sort()) {
+    const lines = readFileSync(join(dir, f), 'utf8').trimEnd().split('\n').slice(-15);
+    console.error(`-- last lines of ${join(dir, f)}:\n${lines.join('\n')}`);
+  }
+}
 
 let code = run('bash', [join('test', 'cluster', 'build.sh')]);
 if (code !== 0) {
@@ -27,6 +37,7 @@ try {
     stamp(`e2e tests ${code === 0 ? 'passed' : 'failed'}`);
   }
 } finally {
+  if (code !== 0) showLogTails();
   down();
   stamp('cluster down');
 }

@@ -96,7 +96,7 @@ async function main() {
     console.log(`export KUBECONFIG=${kubeconfigPath}`);
     return;
   }
-  if (previous) {
+  if (previous || existsSync(clusterDir)) {
     log('found a stale or partial cluster; stopping it first');
     await stopCluster();
   }
