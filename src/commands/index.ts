@@ -1,6 +1,7 @@
 // The command table. Each entry's register() is light; its run() loads what it needs.
 // Register a command here only when it works (no stubs).
 import type { CommandModule } from '../cli/context.js';
+import { analyzeCommand } from './analyze.js';
 import { completionCommand } from './completion.js';
 import { experimentalCommand } from './experimental.js';
 import { kubeInjectCommand } from './kube-inject.js';
@@ -9,6 +10,7 @@ import { proxyConfigCommand } from './proxy-config.js';
 import { versionCommand } from './version.js';
 
 export const commandModules: CommandModule[] = [
+  analyzeCommand,
   completionCommand,
   experimentalCommand,
   kubeInjectCommand,

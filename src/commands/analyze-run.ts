@@ -1,0 +1,204 @@
+// analyze's run: gather inputs (cluster and/or files), analyze, filter, print, and choose the exit
+// code. Loaded only when analyze runs.
+import { join, resolve } from 'node:path';
+import type { Deps } from '../cli/deps.js';
+import { errorMessage, SilentExit, UsageError } from '../cli/errors.js';
+import type { Cluster } from '../cluster/cluster.js';
+import { analyzeResources, friendlyName, inputKeys, selectAnalyzers } from '../engines/analyze/index.js';
+import { ALL_ANALYZERS } from '../engines/analyze/registry.js';
+import type { Suppression } from '../engines/analyze/run.js';
+import type { Diagnostic, Obj, Resource } from '../engines/analyze/types.js';
+import { readClusterMeshConfig, readClusterResources } from '../inputs/analyze-cluster.js';
+import { readAnalyzeFiles } from '../inputs/analyze-files.js';
+import { parseYamlDocuments } from '../inputs/yaml-documents.js';
+import { ISTIO_VERSION, PACKAGE_VERSION } from '../model/build-info.js';
+import { isKnownCode, levelRank, messageType } from '../model/diagnostics.js';
+import {
+  ANALYSIS_DOCS,
+  type OutputMessage,
+  writeGithub,
+  writeJson,
+  writeLog,
+  writeYaml,
+} from '../writers/analyze-output.js';
+import { writeSarif } from '../writers/analyze-sarif.js';
+import type { AnalyzeCommandOptions } from './analyze.js';
+
+function parseSuppressions(values: readonly string[], warn: (s: string) => void): Suppression[] {
+  return values.map((v) => {
+    const parts = v.split('=');
+    if (parts.length !== 2)
+      throw new UsageError(`${v} is not a valid suppression value. See istioctl analyze --help`);
+    const [code, resourceGlob] = parts as [string, string];
+    if (!isKnownCode(code)) {
+      warn(
+        `Warning: Supplied message code '${code}' is an unknown message code and will not have any effect.\n`,
+      );
+    }
+    return { code, resourceGlob };
+  });
+}
+
+function listAnalyzers(deps: Deps): void {
+  const lines = ALL_ANALYZERS.map((a) => `* ${a.name}:\n${a.description ? `    ${a.description}\n` : ''}`);
+  deps.io.out.write(lines.join(''));
+}
+
+/** A kubeconfig is usable when named by flag or KUBECONFIG, or ~/.kube/config exists. */
+async function kubeconfigUsable(opts: AnalyzeCommandOptions, deps: Deps): Promise<boolean> {
+  if (opts.kubeconfig || deps.env.KUBECONFIG) return true;
+  const home = deps.env.HOME ?? deps.env.USERPROFILE;
+  return home ? deps.files.exists(join(home, '.kube', 'config')) : false;
+}
+
+async function readMeshFile(path: string, deps: Deps): Promise<Obj | undefined> {
+  if (!path) return undefined;
+  const docs = await parseYamlDocuments(await deps.files.readFile(resolve(deps.cwd, path)), path);
+  return (docs[0]?.value as Obj) ?? {};
+}
+
+function toOutput(d: Diagnostic): OutputMessage {
+  const m: OutputMessage = { code: d.code, level: d.level, message: d.message };
+  const r: Resource | undefined = d.resource;
+  if (r) {
+    m.origin = friendlyName(r);
+    if (r.origin.file) m.file = r.origin.file;
+    const line = d.line ?? r.origin.line;
+    if (r.origin.file && line) m.line = line;
+  }
+  return m;
+}
+
+function successText(target: { files: string[]; namespace: string; all: boolean }): string {
+  if (target.files.length === 1) return `${target.files[0]}.`;
+  if (target.files.length > 1) return `:\n${target.files.map((f) => `  - ${f}`).join('\n')}`;
+  return target.all ? 'all namespaces.' : `namespace: ${target.namespace}.`;
+}
+
+function targetText(target: { files: string[]; namespace: string; all: boolean }): string {
+  if (target.files.length > 0) return target.files.join(', ');
+  return target.all ? 'all namespaces' : `namespace: ${target.namespace}`;
+}
+
+export async function runAnalyze(
+  opts: AnalyzeCommandOptions,
+  deps: Deps,
+  cluster: () => Promise<Cluster>,
+): Promise<void> {
+  const err = (s: string) => deps.io.err.write(s);
+  if (opts.listAnalyzers) return listAnalyzers(deps);
+  if (opts.recursive) err('Note: --recursive is always on; directories are read recursively.\n');
+  let analyzers: ReturnType<typeof selectAnalyzers>;
+  try {
+    analyzers = selectAnalyzers(opts.analyzers);
+  } catch (e) {
+    throw new UsageError(errorMessage(e));
+  }
+  const suppressions = parseSuppressions(opts.suppress, err);
+  const keys = inputKeys(analyzers);
+  const useKube = opts.useKube ?? (await kubeconfigUsable(opts, deps));
+  const namespace = opts.namespace || 'default';
+  const resources: Resource[] = [];
+  let meshConfig: Obj | undefined;
+  let meshNetworks: Obj | undefined;
+  if (useKube) {
+    const c = await cluster();
+    if (!opts.allNamespaces && !(await c.get({ apiVersion: 'v1', kind: 'Namespace', name: namespace }))) {
+      err(`namespace "${namespace}" not found\n`);
+      return;
+    }
+    const { parse } = await import('yaml');
+    ({ meshConfig, meshNetworks } = await readClusterMeshConfig(c, opts.istioNamespace, opts.revision, (t) =>
+      parse(t),
+    ));
+    resources.push(
+      ...(await readClusterResources(c, {
+        keys,
+        istioNamespace: opts.istioNamespace,
+        revision: opts.revision,
+        allSecrets: analyzers.some((a) => a.name === 'gateway.SecretAnalyzer'),
+      })),
+    );
+  }
+  const input = await readAnalyzeFiles(opts.files, {
+    files: deps.files,
+    cwd: deps.cwd,
+    readStdin: async () => {
+      if (deps.io.stdinIsTTY && opts.output === 'log') deps.io.out.write('Reading from stdin:\n');
+      return deps.io.readStdin();
+    },
+    includeRuntime: false,
+    defaultNamespace: namespace,
+    keys,
+  });
+  for (const n of input.notes) err(`${n}\n`);
+  if (input.errors.length > 0) err(`Error(s) adding files: ${input.errors.join('\n')}\n`);
+  resources.push(...input.resources);
+  const fileMesh = await readMeshFile(opts.meshConfigFile, deps);
+  if (fileMesh) meshConfig = { ...(meshConfig ?? {}), ...fileMesh };
+
+  let diags = analyzeResources(resources, {
+    analyzers,
+    meshConfig,
+    meshNetworks,
+    istioNamespace: opts.istioNamespace,
+    suppressions,
+    addDefaultResources: !useKube,
+  });
+  if (!opts.allNamespaces) {
+    diags = diags.filter((d) => !d.resource?.namespace || d.resource.namespace === namespace);
+  }
+  if (opts.verbose) {
+    const ran = new Set(analyzers.map((a) => a.name));
+    err(`Analyzed resources in ${opts.allNamespaces ? 'all namespaces' : `namespace: ${namespace}`}\n`);
+    err(
+      `Skipped analyzers:\n${ALL_ANALYZERS.filter((a) => !ran.has(a.name))
+        .map((a) => `\t ${a.name}\n`)
+        .join('')}`,
+    );
+    err(`Executed analyzers:\n${analyzers.map((a) => `\t ${a.name}\n`).join('')}\n`);
+  }
+  const failing = diags.some((d) => levelRank(d.level) >= levelRank(opts.failureThreshold));
+  const shown = diags.filter((d) => levelRank(d.level) >= levelRank(opts.outputThreshold)).map(toOutput);
+  const target = { files: input.files, namespace, all: opts.allNamespaces };
+  const color = opts.color ?? deps.io.colorOut;
+  switch (opts.output) {
+    case 'json':
+      deps.io.out.write(writeJson(shown));
+      break;
+    case 'yaml':
+      deps.io.out.write(await writeYaml(shown));
+      break;
+    case 'sarif':
+      deps.io.out.write(
+        writeSarif(shown, (c) => messageType(c), {
+          version: ISTIO_VERSION,
+          semanticVersion: PACKAGE_VERSION,
+        }),
+      );
+      break;
+    case 'github':
+      deps.io.out.write(writeGithub(shown));
+      break;
+    default:
+      deps.io.out.write(`${writeLog(shown, color)}\n`);
+  }
+  if (failing) {
+    err(`Error: Analyzers found issues when analyzing ${targetText(target)}.\n`);
+    err(`See ${ANALYSIS_DOCS} for more information about causes and resolutions.\n`);
+    throw new SilentExit(79);
+  }
+  if (diags.length === 0) {
+    if (input.errors.length > 0) {
+      err(
+        `No validation issues found when analyzing ${targetText(target)} (but ${input.errors.length} file(s) could not be parsed).\n`,
+      );
+    } else {
+      err(`\u2714 No validation issues found when analyzing ${successText(target)}\n`);
+    }
+  }
+  if (input.errors.length > 0 && !opts.ignoreUnknown) {
+    err("Error: Some files couldn't be parsed.\n");
+    throw new SilentExit(65);
+  }
+}
