@@ -1,0 +1,201 @@
+// Sprig v3 vectors (mode "go" = text/template + sprig.TxtFuncMap()). Random, time and crypto
+// functions are checked through deterministic properties (lengths, round trips, verification).
+const I = (n) => ({ $int: String(n) });
+
+const D = {
+  s: 'Hello World',
+  list: ['b', 'a', 'c', 'a'],
+  nums: [3, 1, 2],
+  m: { a: 1, b: { c: 2 }, e: '', z: false },
+  m2: { a: 9, b: { d: 4 }, e: 'filled', z: true, n: 'new' },
+  nil: null,
+  empty: '',
+  f: 2.75,
+  i: I(7),
+  json: '{"a":[1,2,{"b":null}],"c":"x<y"}',
+  u: 'https://user:pw@example.com:8080/p/a%20th?q=1&r=2#frag',
+};
+
+const strings = [
+  '{{ hello }}',
+  '{{ upper "abc" }} {{ lower "ABC" }} {{ title "hello wORLD foo-bar" }} {{ untitle "Hello World" }}',
+  '{{ trim "  x  " }}|{{ trimAll "$" "$$5.00$" }}|{{ trimSuffix "-" "a-" }}|{{ trimPrefix "-" "-a" }}|{{ trimall "ab" "abxba" }}',
+  '{{ repeat 3 "ab" }}|{{ repeat 0 "x" }}',
+  '{{ substr 1 3 "hello" }}|{{ substr -1 2 "hello" }}|{{ substr 2 -1 "hello" }}|{{ substr 0 99 "hello" }}',
+  '{{ trunc 3 "hello" }}|{{ trunc -2 "hello" }}|{{ trunc 10 "hi" }}|{{ trunc -10 "hi" }}',
+  '{{ abbrev 5 "hello world" }}|{{ abbrev 3 "hello" }}|{{ abbrevboth 5 10 "1234 5678 9123 4567" }}',
+  '{{ nospace "a b\tc\nd" }}|{{ initials "First Try" }}|{{ swapcase "This Is A.Test" }}',
+  '{{ snakecase "FirstName" }}|{{ snakecase "HTTPServer" }}|{{ snakecase "already_snake" }}|{{ snakecase "with space" }}',
+  '{{ camelcase "http_server" }}|{{ camelcase "_a_b" }}|{{ kebabcase "FirstName" }}|{{ kebabcase "aB-cD" }}',
+  '{{ wrap 5 "Hello World Foo" }}|{{ wrapWith 5 "\\t" "Hello World" }}|{{ wrap 3 "abcdefgh ij" }}',
+  '{{ contains "ll" "hello" }} {{ hasPrefix "he" "hello" }} {{ hasSuffix "lo" "hello" }} {{ contains "z" "hello" }}',
+  '{{ quote "a\\"b" 1 .nil 2.5 }}|{{ squote "a" 1 .nil }}|{{ quote }}',
+  '{{ cat "a" 1 .nil "b" (list 1 2) }}',
+  '{{ indent 2 "a\\nb" }}|{{ nindent 2 "a\\nb" }}|{{ indent 0 "x" }}',
+  '{{ replace "a" "b" "banana" }}|{{ replace "" "-" "abc" }}',
+  '{{ plural "one" "many" 1 }} {{ plural "one" "many" 2 }}',
+  '{{ toString 1 }} {{ toString 1.5 }} {{ toString .nil }} {{ toString (list 1) }} {{ toString true }}',
+  '{{ split "," "a,b,c" }} {{ (split "," "a,b")._1 }}',
+  '{{ splitList "," "a,b,c" }} {{ splitList "" "abc" }} {{ splitn "," 2 "a,b,c" }}',
+  '{{ join "-" .list }} {{ join "," (list 1 .nil "x") }} {{ join "," "single" }} {{ join "," .nil }}',
+  '{{ sortAlpha .list }} {{ sortAlpha (list 3 1 2) }} {{ sortAlpha "x" }}',
+  '{{ toStrings (list 1 "a" .nil 2.5) }}',
+  '{{ upper 1 }}',
+  '{{ upper .nil }}',
+  '{{ repeat "3" "x" }}',
+  '{{ repeat .i "x" }}',
+  '{{ len (randAlphaNum 10) }} {{ len (randAlpha 5) }} {{ len (randNumeric 7) }} {{ len (randAscii 4) }} {{ regexMatch "^[0-9]+$" (randNumeric 8) }}',
+  '{{ len (shuffle "abcdef") }} {{ shuffle "aaa" }}',
+  '{{ sha1sum "abc" }} {{ sha256sum "abc" }} {{ adler32sum "abc" }}',
+  '{{ sha512sum "abc" }}',
+  '{{ b64enc "hello world" }} {{ b64dec "aGVsbG8gd29ybGQ=" }} {{ b64dec "!!" }}',
+  '{{ b32enc "hello" }} {{ b32dec "NBSWY3DP" }} {{ b32dec "1" }}',
+];
+
+const lists = [
+  '{{ list 1 "a" 2.5 .nil }} {{ tuple 1 2 }} {{ list }}',
+  '{{ append .list "z" }} {{ prepend .list "z" }} {{ .list }}',
+  '{{ append .nil "z" }}',
+  '{{ append "str" 1 }}',
+  '{{ first .list }} {{ last .list }} {{ rest .list }} {{ initial .list }} {{ first list }} {{ rest list }}',
+  '{{ first .nil }}',
+  '{{ reverse .list }} {{ uniq .list }} {{ compact (list 0 1 "" .nil "x" false) }}',
+  '{{ without .list "a" "c" }} {{ has "a" .list }} {{ has "q" .list }} {{ has 1 .nil }}',
+  '{{ has 1 "str" }}',
+  '{{ slice .list 1 3 }} {{ slice .list 2 }} {{ slice .list }}',
+  '{{ concat .list (list 1 2) (list) }}',
+  '{{ concat .list 1 }}',
+  '{{ chunk 2 .list }} {{ chunk 3 (list 1 2) }}',
+  '{{ until 4 }} {{ until -3 }} {{ untilStep 1 10 3 }} {{ untilStep 10 1 -4 }} {{ untilStep 1 10 -1 }}',
+  '{{ seq 5 }} | {{ seq 2 5 }} | {{ seq 5 2 }} | {{ seq 0 2 10 }} | {{ seq 10 -3 1 }} | {{ seq 0 }} | {{ seq -3 }}',
+  '{{ mustFirst .list }} {{ mustLast .list }} {{ mustUniq .list }} {{ mustReverse (list 1 2) }} {{ mustHas "b" .list }}',
+  '{{ mustAppend .list 1 }} {{ mustPrepend .list 1 }} {{ mustWithout .list "a" }} {{ mustCompact (list "" 1) }}',
+  '{{ mustSlice .list 0 1 }} {{ mustChunk 2 (list 1 2 3) }} {{ mustRest (list 1 2) }} {{ mustInitial (list 1 2) }}',
+  '{{ range $i, $e := until 3 }}{{ $i }}{{ $e }}{{ end }}',
+  '{{ index (list 1 2 3) 1 }} {{ len (list 1 2) }}',
+];
+
+const dicts = [
+  '{{ dict "a" 1 "b" "two" }} {{ dict }} {{ dict "odd" }} {{ dict 1 2 }}',
+  '{{ $d := dict "a" 1 }}{{ set $d "b" 2 }}{{ unset $d "a" }}{{ $d }}',
+  '{{ get .m "a" }} {{ get .m "missing" }} {{ hasKey .m "a" }} {{ hasKey .m "q" }}',
+  '{{ pluck "a" .m .m2 (dict "x" 1) }}',
+  '{{ keys .m | sortAlpha }} {{ keys .m .m2 | sortAlpha | uniq }}',
+  '{{ pick .m "a" "z" "missing" }} {{ omit .m "a" "b" }}',
+  '{{ values (dict "a" 1) }}',
+  '{{ merge (dict "a" 1 "b" (dict "c" 2) "e" "") (dict "a" 9 "b" (dict "d" 4) "e" "x" "n" 1) }}',
+  '{{ mergeOverwrite (dict "a" 1 "b" (dict "c" 2) "e" "x") (dict "a" 9 "b" (dict "d" 4) "e" "" "n" 1) }}',
+  '{{ $d := deepCopy .m }}{{ merge $d .m2 }} {{ .m }}',
+  '{{ mergeOverwrite (deepCopy .m) .m2 }}',
+  '{{ mustMerge (dict "z" false) (dict "z" true) }} {{ merge (dict "z" 0) (dict "z" 5) }}',
+  '{{ dig "b" "c" "def" .m }} {{ dig "b" "x" "def" .m }} {{ dig "a" "def" .m }}',
+  '{{ dig "a" "x" "def" .m }}',
+  '{{ deepCopy .m }} {{ deepCopy (list 1 (dict "a" 2)) }}',
+  '{{ set .nil "a" 1 }}',
+  '{{ get .nil "a" }}',
+  '{{ dict "a" 1 | toJson }}',
+];
+
+const math = [
+  '{{ add 1 2 }} {{ add 1 2.7 "3" }} {{ add }} {{ add1 5 }} {{ sub 10 3 }} {{ mul 2 3 4 }} {{ div 7 2 }} {{ mod 7 3 }}',
+  '{{ div 1 0 }}',
+  '{{ mod 1 0 }}',
+  '{{ add 1.9 1.9 }} {{ add "x" 1 }} {{ add .nil 1 }} {{ add true 1 }} {{ add "0x10" "010" "1.0" }}',
+  '{{ max 1 5 3 }} {{ min 4 2 8 }} {{ biggest 1 2 }} {{ maxf 1.5 2.5 }} {{ minf 1.5 -2.5 }}',
+  '{{ add1f 1.5 }} {{ addf 1.1 2.2 }} {{ subf 5 1.25 }} {{ mulf 1.1 3 }} {{ divf 10 4 }} {{ addf }}',
+  '{{ divf 1 0 }}',
+  '{{ floor 1.7 }} {{ ceil 1.2 }} {{ round 3.14159 2 }} {{ round 2.5 0 }} {{ round 1.25 1 0.6 }}',
+  '{{ int 3.9 }} {{ int64 "42" }} {{ float64 "1.5" }} {{ int "x" }} {{ int64 true }} {{ float64 3 }} {{ atoi "12" }} {{ atoi "x" }}',
+  '{{ toDecimal "0777" }} {{ toDecimal "8" }} {{ toDecimal 10 }}',
+  '{{ printf "%T %T %T %T" (add 1 2) (int 1) (float64 1) (len "x") }}',
+  '{{ add 9223372036854775807 1 }}',
+  '{{ add1 .f }} {{ sub .f 1 }} {{ mul .f 2 }}',
+  '{{ randInt 5 6 }}',
+  '{{ eq (add 1 1) 2 }}',
+  '{{ repeat (add 1 1) "x" }}',
+  '{{ range (until (int 3)) }}{{ . }}{{ end }}',
+];
+
+const defaults = [
+  '{{ default "d" .nil }} {{ default "d" "" }} {{ default "d" "v" }} {{ default "d" 0 }} {{ default "d" false }} {{ default "d" (list) }}',
+  '{{ default "d" .missing }} {{ .missing | default "pipe" }} {{ default "d" }}',
+  '{{ empty .nil }} {{ empty "" }} {{ empty 0 }} {{ empty 0.0 }} {{ empty (list) }} {{ empty (dict) }} {{ empty "x" }} {{ empty .missing }}',
+  '{{ coalesce .nil "" 0 "x" }} {{ coalesce .nil "" }} {{ all 1 "a" }} {{ all 1 "" }} {{ any 0 "" }} {{ any 0 "x" }}',
+  '{{ ternary "y" "n" true }} {{ ternary "y" "n" false }} {{ true | ternary 1 2 }}',
+  '{{ ternary "y" "n" 1 }}',
+  '{{ fromJson .json }} {{ (fromJson .json).c }} {{ fromJson "bad" }}',
+  '{{ toJson .m }} {{ toJson "<&>" }} {{ toRawJson "<&>" }} {{ toJson 1.5 }} {{ toJson .nil }} {{ toJson (list 1e21 1e-7 100) }}',
+  '{{ toPrettyJson .m }}',
+  '{{ toPrettyJson (list) }} {{ toPrettyJson (dict) }} {{ toPrettyJson (list (dict)) }}',
+  '{{ mustToJson .m }} {{ mustFromJson "[1]" }}',
+  '{{ mustFromJson "{" }}',
+  '{{ mustToPrettyJson (list 1) }} {{ mustToRawJson (dict "a" "<") }}',
+  '{{ typeOf 1 }} {{ typeOf 1.5 }} {{ typeOf "s" }} {{ typeOf .nil }} {{ typeOf (list) }} {{ typeOf (dict) }} {{ typeOf true }} {{ typeOf (splitList "," "a") }}',
+  '{{ kindOf 1 }} {{ kindOf 1.5 }} {{ kindOf "s" }} {{ kindOf .nil }} {{ kindOf (list) }} {{ kindOf (dict) }} {{ kindOf (add 1 1) }}',
+  '{{ typeIs "int" 1 }} {{ typeIs "string" 1 }} {{ typeIsLike "int" 1 }} {{ kindIs "map" .m }} {{ kindIs "slice" .list }}',
+  '{{ deepEqual .m .m }} {{ deepEqual (list 1) (list 1) }} {{ deepEqual 1 1.0 }} {{ deepEqual .m .m2 }}',
+];
+
+const misc = [
+  '{{ base "/a/b/c.txt" }} {{ dir "/a/b/c.txt" }} {{ ext "c.tar.gz" }} {{ clean "/a/../b/./c//" }} {{ isAbs "/x" }} {{ isAbs "x" }}',
+  '{{ base "" }} {{ dir "" }} {{ clean "" }} {{ base "/" }} {{ dir "x" }} {{ clean "../../a" }}',
+  '{{ osBase "/a/b" }} {{ osDir "/a/b" }} {{ osExt "x.y" }} {{ osClean "a//b" }} {{ osIsAbs "/a" }}',
+  '{{ regexMatch "^a.c$" "abc" }} {{ regexMatch "[" "x" }} {{ regexFind "[0-9]+" "ab123cd45" }} {{ regexFindAll "[0-9]" "a1b2c3" -1 }} {{ regexFindAll "[0-9]" "a1b2c3" 2 }}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Go template text, not a JS template
+  '{{ regexReplaceAll "a(x*)b" "-ab-axxb-" "${1}W" }} {{ regexReplaceAll "a(x*)b" "-ab-axxb-" "$1W" }} {{ regexReplaceAllLiteral "a(x*)b" "-ab-" "${1}" }}',
+  '{{ regexSplit "z+" "pizza" -1 }} {{ regexSplit "z+" "pizza" 1 }} {{ regexSplit "" "abc" -1 }} {{ regexQuoteMeta "1.5+2" }}',
+  '{{ regexReplaceAll "(?P<first>\\\\w+) (?P<last>\\\\w+)" "John Smith" "$last, $first" }}',
+  '{{ regexFind "(?i)HELLO" "say hello" }} {{ regexMatch "^\\\\d{3}$" "123" }}',
+  '{{ mustRegexMatch "[" "x" }}',
+  '{{ mustRegexFind "a+" "baaa" }} {{ mustRegexReplaceAll "a" "banana" "o" }} {{ mustRegexSplit "," "a,b" -1 }} {{ mustRegexFindAll "a" "aa" -1 }} {{ mustRegexReplaceAllLiteral "a" "aa" "$" }}',
+  '{{ urlParse .u }}',
+  '{{ (urlParse "http://x.com/a").host }} {{ urlJoin (dict "scheme" "https" "host" "h.com" "path" "/p" "query" "a=b") }}',
+  '{{ urlJoin (dict "host" 1) }}',
+  '{{ semver "1.2.3-beta.1+meta" }} {{ (semver "v1.2.3").Major }} {{ (semver "1.2").Minor }} {{ (semver "1.2.3-rc").Prerelease }} {{ (semver "1.2.3+m").Metadata }} {{ (semver "v1.2").Original }}',
+  '{{ semver "x.y" }}',
+  '{{ semverCompare ">=1.2.0" "1.3.0" }} {{ semverCompare "<1.0" "1.0.0" }} {{ semverCompare "^1.2.3" "1.9.0" }} {{ semverCompare "^1.2.3" "2.0.0" }} {{ semverCompare "~1.2.3" "1.2.9" }} {{ semverCompare "~1.2.3" "1.3.0" }}',
+  '{{ semverCompare "1.2.x" "1.2.7" }} {{ semverCompare ">1.0 <2.0" "1.5.0" }} {{ semverCompare ">=1.0, <1.5" "1.5.0" }} {{ semverCompare "1.0 - 2.0" "2.0.0" }} {{ semverCompare "<1 || >3" "4.0.0" }}',
+  '{{ semverCompare ">=1.2.0" "1.3.0-beta" }} {{ semverCompare ">=1.2.0-0" "1.3.0-beta" }} {{ semverCompare "!=1.2.3" "1.2.3" }} {{ semverCompare "*" "5.0.0" }} {{ semverCompare "^0.2.3" "0.2.9" }} {{ semverCompare "^0.2.3" "0.3.0" }}',
+  '{{ semverCompare ">=1.20-0" "v1.29.3-gke.1" }} {{ semverCompare "<=1.2" "1.2.9" }} {{ semverCompare ">1.2" "1.2.9" }} {{ semverCompare "~1" "1.9.0" }} {{ semverCompare "=1.2.3" "1.2.3" }}',
+  '{{ semverCompare ">=1.0" "bad" }}',
+  '{{ date "2006-01-02 15:04:05 Mon Jan" 0 }} {{ htmlDate 86400 }} {{ dateInZone "2006-01-02T15:04:05Z07:00" 1700000000 "UTC" }}',
+  '{{ date "Monday January 2 3:04PM .000 MST -07:00" (int64 1700000000) }} {{ unixEpoch (toDate "2006-01-02" "2024-02-29") }}',
+  '{{ toDate "2006-01-02" "2024-02-29" }} {{ dateModify "+1h" (toDate "2006-01-02" "2024-02-29") | date "2006-01-02 15:04" }}',
+  '{{ duration 95 }} {{ duration "3661" }} {{ duration (int64 86400) }} {{ durationRound "2h10m" }} {{ durationRound "400h" }} {{ durationRound "45s" }}',
+  '{{ typeOf now }} {{ now | date "2006" | len }} {{ ago now }}',
+  '{{ len (bcrypt "pw") }} {{ hasPrefix "$2a$" (bcrypt "pw") }} {{ hasPrefix "user:$2a$" (htpasswd "user" "pw") }} {{ htpasswd "a:b" "pw" }}',
+  '{{ derivePassword 1 "long" "password" "user" "example.com" }} {{ derivePassword 2 "pin" "p" "u" "s" }} {{ derivePassword 1 "maximum" "p" "u" "s" }}',
+  '{{ derivePassword 1 "bogus" "p" "u" "s" }}',
+  '{{ $e := encryptAES "secretkey" "plaintext" }}{{ decryptAES "secretkey" $e }} {{ encryptAES "k" "" }}',
+  '{{ len (uuidv4) }} {{ regexMatch "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$" uuidv4 }}',
+  '{{ randBytes 12 | b64dec | len }}',
+  '{{ $k := genPrivateKey "rsa" }}{{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----" $k }} {{ hasPrefix "-----BEGIN EC PRIVATE KEY-----" (genPrivateKey "ecdsa") }} {{ hasPrefix "-----BEGIN PRIVATE KEY-----" (genPrivateKey "ed25519") }} {{ genPrivateKey "bogus" }}',
+  '{{ $ca := genCA "my-ca" 365 }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $ca.Cert }} {{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----" $ca.Key }}',
+  '{{ $c := genSelfSignedCert "foo.com" (list "10.0.0.1") (list "foo.com" "www.foo.com") 30 }}{{ hasSuffix "-----END CERTIFICATE-----\\n" $c.Cert }} {{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----" $c.Key }}',
+  '{{ $ca := genCA "ca" 10 }}{{ $c := genSignedCert "svc" .nil .nil 10 $ca }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }}',
+  '{{ $k := genPrivateKey "ecdsa" }}{{ $ca := genCAWithKey "ca" 10 $k }}{{ eq $ca.Key $k }} {{ $c := genSelfSignedCertWithKey "x" (list) (list) 5 $k }}{{ eq $c.Key $k }} {{ $s := genSignedCertWithKey "y" (list) (list) 5 $ca $k }}{{ eq $s.Key $k }}',
+  '{{ $c := buildCustomCert (b64enc "-----BEGIN CERTIFICATE-----\\nx\\n-----END CERTIFICATE-----\\n") (b64enc "-----BEGIN RSA PRIVATE KEY-----\\ny\\n-----END RSA PRIVATE KEY-----\\n") }}{{ $c.Cert | len }}',
+  '{{ fail "boom" }}',
+  '{{ getHostByName "localhost.invalid" | typeOf }}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Go template text, not a JS template
+  '{{ env "DEFINITELY_NOT_SET_VAR" }}|{{ expandenv "a${DEFINITELY_NOT_SET_VAR}b" }}',
+];
+
+export function sprigVectors() {
+  const out = [];
+  let n = 0;
+  for (const group of [
+    ['sprig-strings', strings],
+    ['sprig-lists', lists],
+    ['sprig-dicts', dicts],
+    ['sprig-math', math],
+    ['sprig-defaults', defaults],
+    ['sprig-misc', misc],
+  ]) {
+    for (const tpl of group[1]) {
+      n++;
+      out.push({ name: `${group[0]}-${String(n).padStart(4, '0')}`, mode: 'go', tpl, data: D });
+    }
+  }
+  return out;
+}
