@@ -7,6 +7,7 @@ import { experimentalCommand } from './experimental.js';
 import { kubeInjectCommand } from './kube-inject.js';
 import { profileCommand } from './profile.js';
 import { proxyConfigCommand } from './proxy-config.js';
+import { validateCommand } from './validate.js';
 import { versionCommand } from './version.js';
 
 export const commandModules: CommandModule[] = [
@@ -16,5 +17,6 @@ export const commandModules: CommandModule[] = [
   kubeInjectCommand,
   profileCommand,
   proxyConfigCommand,
+  validateCommand,
   versionCommand,
 ];
