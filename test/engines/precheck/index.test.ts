@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ClusterError } from '../../../src/cluster/cluster.js';
 import { CHECKS, runPrecheck } from '../../../src/engines/precheck/index.js';
-import { msg, sortedDeduped } from '../../../src/engines/precheck/messages.js';
+import { IST_CODES, msg, OWN_MESSAGE_TYPES, sortedDeduped } from '../../../src/engines/precheck/messages.js';
+import { repoRoot } from '../../support/run-cli.js';
 import { context, ReviewingCluster } from './support.js';
 
 const options = (over: Partial<Parameters<typeof runPrecheck>[1]> = {}) => {
@@ -59,5 +62,13 @@ describe('runPrecheck', () => {
     const cluster = new ReviewingCluster();
     await assert.rejects(runPrecheck(cluster, options({ fromVersion: 'one' })), /invalid version one/);
     assert.deepEqual(cluster.calls, []);
+  });
+
+  it('documents every check and code in the README', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    for (const c of [...CHECKS.map((x) => x.name), 'from-version']) assert.ok(readme.includes(`\`${c}\``), c);
+    for (const t of OWN_MESSAGE_TYPES)
+      assert.ok(readme.includes(`\`${t.code}\` ${t.name} (${t.level}`), t.code);
+    for (const code of IST_CODES) assert.ok(readme.includes(code), code);
   });
 });
