@@ -15,6 +15,9 @@ export function parseFromVersion(v: string): number {
   return Number.parseInt(minor, 10);
 }
 
+/** The oldest compatibilityVersion value this release accepts. */
+export const OLDEST_COMPATIBILITY_MINOR = 25;
+
 type Where = 'pilot-env' | 'proxy-metadata' | 'cni';
 
 interface DefaultChange {
@@ -151,7 +154,11 @@ export interface FromVersionInput {
 
 export async function fromVersionMessages(input: FromVersionInput): Promise<PrecheckMessage[]> {
   const { cluster, istioNamespace, fromMinor, ourMinor } = input;
-  const compat = `1.${fromMinor}`;
+  // The compatibility profile of a release restores the defaults changed after it; 1.30 ships them from 1.25 on.
+  const compatFor = (c: DefaultChange) => {
+    const base = Math.max(fromMinor, OLDEST_COMPATIBILITY_MINOR);
+    return base < c.minor ? `1.${base}` : `none (no profile restores it; set ${fieldOf(c)} explicitly)`;
+  };
   const out: PrecheckMessage[] = [];
   if (fromMinor <= 21) {
     // istioctl looks in istio-system whatever the istio namespace is.
@@ -195,7 +202,7 @@ export async function fromVersionMessages(input: FromVersionInput): Promise<Prec
     if (c.where === 'proxy-metadata' && new RegExp(`\\b${c.key}\\b`).test(meshText)) continue;
     // The ambient CNI settings matter only where the istio-cni agent runs.
     if (c.where === 'cni' && cniNodes.length === 0) continue;
-    out.push(msg.unknownUpgradeCompatibility(origin, fieldOf(c), `1.${c.minor}`, c.info, compat));
+    out.push(msg.unknownUpgradeCompatibility(origin, fieldOf(c), `1.${c.minor}`, c.info, compatFor(c)));
   }
   return out;
 }

@@ -46,6 +46,17 @@ describe('from-version', () => {
     assert.deepEqual(await run(c, 30), []);
   });
 
+  it('suggests a compatibility version that exists and restores the change', async () => {
+    const msgs = await run(new FakeCluster({ objects: [istiod()] }), 23);
+    const compat = (key: string) => msgs.find((m) => m.text.includes(key))!.text;
+    assert.match(compat('ENABLE_NATIVE_SIDECARS'), /compatibility version 1\.25\./);
+    assert.match(
+      compat('ENABLE_INBOUND_RETRY_POLICY'),
+      /compatibility version none \(no profile restores it/,
+    );
+    assert.doesNotMatch(compat('ENABLE_NATIVE_SIDECARS'), /1\.23/);
+  });
+
   it('skips settings the cluster pins and CNI settings without istio-cni', async () => {
     const cm: KubeObject = {
       apiVersion: 'v1',
