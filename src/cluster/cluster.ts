@@ -98,6 +98,8 @@ export interface WaitOptions {
 /** A forwarded pod port: requests go to the pod's port through the API server's portforward. */
 export interface PortForward {
   request(method: 'GET' | 'POST', path: string, timeoutMs?: number): Promise<RawResponse>;
+  /** `host:port` of the local listener that relays raw TCP to the pod port (gRPC clients dial it). */
+  localAddress?: string;
   close(): Promise<void>;
 }
 

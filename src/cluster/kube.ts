@@ -314,6 +314,7 @@ class KubeCluster implements Cluster {
     await new Promise<void>((res, rej) => server.listen(0, '127.0.0.1', () => res()).once('error', rej));
     const local = (server.address() as net.AddressInfo).port;
     return {
+      localAddress: `127.0.0.1:${local}`,
       request: (method, path, timeoutMs = this.opts.timeoutMs ?? 15_000) =>
         new Promise<RawResponse>((resolve, reject) => {
           const r = http.request(

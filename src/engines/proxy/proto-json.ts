@@ -106,11 +106,12 @@ export function jsonpbIndent(v: unknown, indent = '    '): string {
   // A message at `ind`: fields at ind+indent, closing brace at ind.
   const message = (m: Json, ind: string) => {
     const keys = Object.keys(m);
+    // jsonpb opens every message with a newline, even one without fields.
+    out.push('{\n');
     if (keys.length === 0) {
-      out.push('{}');
+      out.push(`\n${ind}}`);
       return;
     }
-    out.push('{\n');
     keys.forEach((k, i) => {
       if (i > 0) out.push(',\n');
       out.push(`${ind}${indent}${q(k)}: `);
@@ -151,7 +152,7 @@ export function jsonpbIndent(v: unknown, indent = '    '): string {
   const map = (m: Json, ind: string, value: (x: unknown, entryInd: string) => void) => {
     const keys = Object.keys(m).sort();
     if (keys.length === 0) {
-      out.push('{}');
+      out.push(`{\n${ind}${indent}}`);
       return;
     }
     out.push('{');

@@ -32,8 +32,17 @@ function selfSigned(cn: string): string {
   const cert = join(dir, 'c.pem');
   execFileSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'k.pem')]
-      .concat(['-out', cert, '-days', '1', '-subj', `/CN=${cn}`]),
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      join(dir, 'k.pem'),
+    ].concat(['-out', cert, '-days', '1', '-subj', `/CN=${cn}`]),
     { stdio: 'ignore' },
   );
   return readFileSync(cert, 'utf8');
@@ -63,7 +72,8 @@ describe('proxy-config function cases', () => {
       } else {
         const want = c.want as { match: boolean; error: string | null };
         const run = () => rootCAsMatch(pem(String(input.pod1RootCA)), pem(String(input.pod2RootCA)));
-        if (want.error) assert.throws(run, (e: Error) => e.message.startsWith('failed to parse certificates'));
+        if (want.error)
+          assert.throws(run, (e: Error) => e.message.startsWith('failed to parse certificates'));
         else assert.equal(run(), want.match);
       }
     });
