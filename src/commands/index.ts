@@ -7,6 +7,7 @@ import { experimentalCommand } from './experimental.js';
 import { kubeInjectCommand } from './kube-inject.js';
 import { profileCommand } from './profile.js';
 import { proxyConfigCommand } from './proxy-config.js';
+import { proxyStatusCommand } from './proxy-status.js';
 import { validateCommand } from './validate.js';
 import { versionCommand } from './version.js';
 
@@ -17,6 +18,7 @@ export const commandModules: CommandModule[] = [
   kubeInjectCommand,
   profileCommand,
   proxyConfigCommand,
+  proxyStatusCommand,
   validateCommand,
   versionCommand,
 ];
