@@ -39,7 +39,7 @@ function checkValues(values: unknown, out: SchemaIssue[]): void {
     return;
   }
   for (const k of Object.keys(values)) {
-    if (!VALUES_KEYS.has(k)) out.push({ path: `values.${k}`, message: `unknown field "${k}"` });
+    if (!VALUES_KEYS.has(k)) out.push({ path: `values.${k}`, message: `unknown field "${k}" in values` });
   }
   const walk = (v: unknown, path: string): void => {
     if (Array.isArray(v)) {

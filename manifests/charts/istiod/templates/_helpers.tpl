@@ -50,5 +50,33 @@ istio.io/rev: {{ .Values.revision | default "default" | quote }}
 {{- if or (not .Values.istiodRemote.enabled) .Values.istiodRemote.enabledLocalInjectorIstiod }}true{{ end -}}
 {{- end }}
 
+{{/* "true" when istiod's identity and RBAC belong in this cluster: a local istiod, or a config cluster
+whose resources an external istiod reads and writes. */}}
+{{- define "istiod.rbac" -}}
+{{- if or (include "istiod.local" .) .Values.global.configCluster }}true{{ end -}}
+{{- end }}
+
 {{/* The values subtree istioctl uses for this chart ("" for none); see zzz_profile.yaml. */}}
 {{- define "chart.valuesScope" -}}pilot{{- end }}
+
+{{/* The spec of istiod's Service (also used by the revision-tag Services). */}}
+{{- define "istiod.serviceSpec" -}}
+{{- with .Values.ipFamilyPolicy }}
+ipFamilyPolicy: {{ . }}
+{{- end }}
+{{- with .Values.ipFamilies }}
+ipFamilies: {{ toJson . }}
+{{- end }}
+ports:
+  - {name: grpc-xds, port: 15010, protocol: TCP}
+  - {name: https-dns, port: 15012, protocol: TCP}
+  - {name: https-webhook, port: 443, targetPort: 15017, protocol: TCP}
+  - {name: http-monitoring, port: 15014, protocol: TCP}
+selector:
+  app: istiod
+  {{- with include "istiod.rev" . }}
+  istio.io/rev: {{ . | quote }}
+  {{- else }}
+  istio: pilot
+  {{- end }}
+{{- end }}

@@ -52,15 +52,9 @@ caBundle: {{ . | quote }}
     "namespaceSelector" (dict "matchExpressions" (list $noRev $noLegacy))
     "objectSelector" (dict "matchExpressions" (list $notDisabled $revIs))) }}
 {{- if .legacy }}
-{{- if .root.Values.sidecarInjectorWebhook.enableNamespacesByDefault }}
-{{ include "istiod.injectionWebhook" (dict "root" .root "name" "namespace.sidecar-injector.istio.io"
-    "namespaceSelector" (dict "matchExpressions" (list (dict "key" "istio-injection" "operator" "NotIn" "values" (list "disabled")) $noRev (dict "key" "kubernetes.io/metadata.name" "operator" "NotIn" "values" (list "kube-system" "kube-public" "kube-node-lease" "local-path-storage"))))
-    "objectSelector" (dict "matchExpressions" (list $notDisabled))) }}
-{{- else }}
 {{ include "istiod.injectionWebhook" (dict "root" .root "name" "namespace.sidecar-injector.istio.io"
     "namespaceSelector" (dict "matchExpressions" (list (dict "key" "istio-injection" "operator" "In" "values" (list "enabled"))))
     "objectSelector" (dict "matchExpressions" (list $notDisabled))) }}
-{{- end }}
 {{ include "istiod.injectionWebhook" (dict "root" .root "name" "object.sidecar-injector.istio.io"
     "namespaceSelector" (dict "matchExpressions" (list $noLegacy $noRev))
     "objectSelector" (dict "matchExpressions" (list (dict "key" "sidecar.istio.io/inject" "operator" "In" "values" (list "true")) $noRev))) }}
