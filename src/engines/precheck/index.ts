@@ -5,6 +5,7 @@ import { alphaAnnotations } from './alpha-annotations.js';
 import type { Check, PrecheckContext } from './context.js';
 import { controlPlane } from './control-plane.js';
 import { crdStoredVersions } from './crd-stored-versions.js';
+import { deprecatedConfig } from './deprecated-config.js';
 import { fromVersionMessages, parseFromVersion } from './from-version.js';
 import { gatewayApiCrds } from './gateway-api-crds.js';
 import { helmRelease } from './helm-release.js';
@@ -25,6 +26,7 @@ export const CHECKS: readonly Check[] = [
   webhookBackends,
   webhookOverlap,
   crdStoredVersions,
+  deprecatedConfig,
   proxyVersions,
   helmRelease,
 ];

@@ -86,6 +86,10 @@ function withOptional(
 }
 
 export const msg = {
+  deprecated: (origin: string | undefined, text: string, hint: string) => ({
+    ...ist('IST0002', 'deprecated-config', origin, [], hint),
+    text,
+  }),
   alphaAnnotation: (origin: string, text: string) => ({
     ...ist('IST0136', 'alpha-annotations', origin, []),
     text,
