@@ -39,9 +39,14 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-export class ChartFiles {
+/** A Go map[string][]byte with methods: ranging over it yields paths and byte slices. */
+export class ChartFiles extends Map<string, Typed> {
   readonly [GO_TYPE] = 'engine.files';
-  constructor(private readonly files: Record<string, Uint8Array>) {}
+  private readonly files: Record<string, Uint8Array>;
+  constructor(files: Record<string, Uint8Array>) {
+    super(Object.entries(files).map(([k, v]) => [k, new Typed('[]uint8', v)]));
+    this.files = files;
+  }
   GetBytes(name: string): Typed {
     return new Typed('[]uint8', this.files[name] ?? new Uint8Array());
   }

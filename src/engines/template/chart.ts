@@ -41,7 +41,7 @@ export interface RenderedChart {
   /** Rendered text per template path (e.g. "mychart/templates/svc.yaml"), partials and NOTES.txt excluded. */
   files: Map<string, string>;
   /** The `helm template` stdout for these files (manifests sorted in install order). */
-  manifest: string;
+  manifest(): string;
 }
 
 export class HelmError extends Error {}
@@ -123,7 +123,7 @@ function coalesce(c: Chart, dest: Record<string, unknown>): Record<string, unkno
 function coalesceTable(dst: Record<string, unknown>, src: Record<string, unknown>) {
   for (const [k, sv] of Object.entries(src)) {
     if (!(k in dst)) {
-      if (sv !== null) dst[k] = sv;
+      dst[k] = sv;
       continue;
     }
     const dv = dst[k];
@@ -164,6 +164,11 @@ function capabilities(o: RenderChartOptions) {
       GitCommit: '',
       GitTreeState: '',
       GoVersion: DEFAULT_HELM_VERSION.go_version,
+      toJSON: () => ({
+        [GO_TYPE]: 'json',
+        version: DEFAULT_HELM_VERSION.version,
+        go_version: DEFAULT_HELM_VERSION.go_version,
+      }),
     },
   };
 }
@@ -198,8 +203,26 @@ function chartMeta(c: Chart): Record<string | symbol, unknown> {
     if (goName in META_FIELDS) out[goName] = v;
   }
   out.IsRoot = c.parent === null;
+  // encoding/json view: the embedded Metadata's tagged (omitempty) fields, then IsRoot.
+  out.toJSON = () => {
+    const j: Record<string | symbol, unknown> = { [GO_TYPE]: 'json' };
+    for (const [goName, v] of Object.entries(out)) {
+      if (!(goName in META_FIELDS) || isEmptyJson(v)) continue;
+      j[goName === 'APIVersion' ? 'apiVersion' : goName[0]!.toLowerCase() + goName.slice(1)] = v;
+    }
+    j.IsRoot = out.IsRoot;
+    return j;
+  };
   return out;
 }
+
+const isEmptyJson = (v: unknown) =>
+  v === null ||
+  v === undefined ||
+  v === '' ||
+  v === false ||
+  (Array.isArray(v) && v.length === 0) ||
+  (isPlainMap(v) && Object.keys(v).length === 0);
 
 interface Renderable {
   tpl: string;
@@ -369,7 +392,7 @@ export function renderChart(chart: ChartInput, options: RenderChartOptions = {})
   const sorted = new Map(
     [...files.entries()].filter(([k]) => !k.endsWith('NOTES.txt')).sort(([a], [b]) => (a < b ? -1 : 1)),
   );
-  return { files: sorted, manifest: helmTemplateOutput(sorted) };
+  return { files: sorted, manifest: () => helmTemplateOutput(sorted) };
 }
 
 const INSTALL_ORDER = [

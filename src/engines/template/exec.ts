@@ -47,7 +47,12 @@ export interface Templates {
 interface Var {
   name: string;
   value: unknown;
+  /** The value's static Go type is interface {} (it came out of a map or slice of interface values). */
+  iface?: boolean;
 }
+
+/** Collections whose elements are interface {} values (plain JS arrays and objects). */
+const untypedCollection = (v: unknown) => !(v instanceof Typed);
 
 export function execute(set: Templates, name: string, data: unknown): string {
   const tree = set.trees.get(name);
@@ -72,6 +77,10 @@ const utf8 = new TextEncoder();
 class State {
   out = '';
   node: Node | null = null;
+  /** Whether dot's static type is interface {} (range over interface collections). */
+  dotIface = false;
+  /** Whether the last evalField result was an interface {} map element. */
+  lastIface = false;
   constructor(
     readonly set: Templates,
     readonly tmpl: Tree,
@@ -103,10 +112,11 @@ class State {
     this.errorf(`undefined variable: ${name}`);
   }
 
-  setVar(name: string, value: unknown) {
+  setVar(name: string, value: unknown, iface = false) {
     for (let i = this.vars.length - 1; i >= 0; i--) {
       if (this.vars[i]!.name === name) {
         this.vars[i]!.value = value;
+        this.vars[i]!.iface = iface;
         return;
       }
     }
@@ -151,8 +161,15 @@ class State {
     try {
       const val = this.evalPipeline(dot, node.pipe);
       if (isTrue(val)) {
-        if (node.kind === 'with') this.walk(val, node.list);
-        else this.walk(dot, node.list);
+        if (node.kind === 'with') {
+          const saved = this.dotIface;
+          this.dotIface = false;
+          try {
+            this.walk(val, node.list);
+          } finally {
+            this.dotIface = saved;
+          }
+        } else this.walk(dot, node.list);
       } else if (node.elseList) this.walk(dot, node.elseList);
     } finally {
       this.vars.length = mark;
@@ -166,17 +183,24 @@ class State {
       const val = this.evalPipeline(dot, r.pipe);
       const mark = this.vars.length;
       const decl = r.pipe.decl;
+      const elemIface = untypedCollection(val) && (kindOf(val) === 'slice' || kindOf(val) === 'map');
+      const savedIface = this.dotIface;
       const one = (index: unknown, elem: unknown): boolean => {
         if (decl.length > 0) {
           if (r.pipe.isAssign) {
             if (decl.length > 1) this.setVar(decl[0]!.ident[0]!, index);
-            else this.setVar(decl[0]!.ident[0]!, elem);
-          } else this.vars[this.vars.length - 1]!.value = elem;
+            else this.setVar(decl[0]!.ident[0]!, elem, elemIface);
+          } else {
+            const top = this.vars[this.vars.length - 1]!;
+            top.value = elem;
+            top.iface = elemIface;
+          }
         }
         if (decl.length > 1) {
-          if (r.pipe.isAssign) this.setVar(decl[1]!.ident[0]!, elem);
+          if (r.pipe.isAssign) this.setVar(decl[1]!.ident[0]!, elem, elemIface);
           else this.vars[this.vars.length - 2]!.value = index;
         }
+        this.dotIface = elemIface;
         try {
           this.walk(elem, r.list);
         } catch (e) {
@@ -185,6 +209,7 @@ class State {
           throw e;
         } finally {
           this.vars.length = mark;
+          this.dotIface = savedIface;
         }
         return true;
       };
@@ -305,7 +330,7 @@ class State {
 
   evalFieldNode(dot: unknown, field: FieldNode, args: Node[], final: unknown, hasFinal: boolean): unknown {
     this.at(field);
-    return this.evalFieldChain(dot, dot, field, field.ident, args, final, hasFinal);
+    return this.evalFieldChain(dot, dot, field, field.ident, args, final, hasFinal, this.dotIface);
   }
 
   evalChainNode(dot: unknown, chain: ChainNode, args: Node[], final: unknown, hasFinal: boolean): unknown {
@@ -313,7 +338,7 @@ class State {
     if (chain.field.length === 0) this.errorf('internal error: no fields in evalChainNode');
     if (chain.node.kind === 'nil') this.errorf(`indirection through explicit nil in ${nodeString(chain)}`);
     const pipe = this.evalArg(dot, 'any?', chain.node);
-    return this.evalFieldChain(dot, pipe, chain, chain.field, args, final, hasFinal);
+    return this.evalFieldChain(dot, pipe, chain, chain.field, args, final, hasFinal, false);
   }
 
   evalVariableNode(dot: unknown, v: VariableNode, args: Node[], final: unknown, hasFinal: boolean): unknown {
@@ -323,7 +348,14 @@ class State {
       this.notAFunction(args, hasFinal);
       return value;
     }
-    return this.evalFieldChain(dot, value, v, v.ident.slice(1), args, final, hasFinal);
+    let iface = false;
+    for (let i = this.vars.length - 1; i >= 0; i--) {
+      if (this.vars[i]!.name === v.ident[0]) {
+        iface = !!this.vars[i]!.iface;
+        break;
+      }
+    }
+    return this.evalFieldChain(dot, value, v, v.ident.slice(1), args, final, hasFinal, iface);
   }
 
   evalFieldChain(
@@ -334,11 +366,14 @@ class State {
     args: Node[],
     final: unknown,
     hasFinal: boolean,
+    iface: boolean,
   ): unknown {
     const n = ident.length;
-    for (let i = 0; i < n - 1; i++)
-      receiver = this.evalField(dot, ident[i]!, node, [], NO_VALUE, false, receiver);
-    return this.evalField(dot, ident[n - 1]!, node, args, final, hasFinal, receiver);
+    for (let i = 0; i < n - 1; i++) {
+      receiver = this.evalField(dot, ident[i]!, node, [], NO_VALUE, false, receiver, iface);
+      iface = this.lastIface;
+    }
+    return this.evalField(dot, ident[n - 1]!, node, args, final, hasFinal, receiver, iface);
   }
 
   evalField(
@@ -349,18 +384,22 @@ class State {
     final: unknown,
     hasFinal: boolean,
     receiver: unknown,
+    iface = false,
   ): unknown {
+    this.lastIface = false;
+    const staticType = () => (iface ? 'interface {}' : typeName(receiver));
     if (receiver === NO_VALUE || receiver === undefined) {
       if (this.set.missingKey === 'error') this.errorf(`nil data; no entry for key ${goQuote(fieldName)}`);
       return NO_VALUE;
     }
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
     if (receiver instanceof Typed && receiver.value === null && receiver.type.startsWith('*'))
-      this.errorf(`nil pointer evaluating ${receiver.type}.${fieldName}`);
+      this.errorf(`nil pointer evaluating ${staticType()}.${fieldName}`);
     const raw = unwrapTyped(receiver);
     if (typeof raw === 'object' && raw !== null) {
       const m = (raw as any)[fieldName];
-      if (typeof m === 'function' && !(raw instanceof Map)) {
+      const plainMap = raw instanceof Map && Object.getPrototypeOf(raw) === Map.prototype;
+      if (typeof m === 'function' && !plainMap) {
         return this.evalCall(
           dot,
           { fn: m.bind(raw), params: m.goParams ?? ['any'], variadic: !m.goParams || !!m.goVariadic },
@@ -378,6 +417,7 @@ class State {
     if (kind === 'map') {
       if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
       const result = mapGet(raw, fieldName);
+      this.lastIface = untypedCollection(receiver);
       if (result === NO_VALUE) {
         if (this.set.missingKey === 'zero') return null;
         if (this.set.missingKey === 'error') this.errorf(`map has no entry for key ${goQuote(fieldName)}`);
@@ -389,8 +429,8 @@ class State {
       const v = (raw as any)[fieldName];
       return v === undefined ? null : v;
     }
-    if (kind === 'ptr') this.errorf(`nil pointer evaluating ${typeName(receiver)}.${fieldName}`);
-    this.errorf(`can't evaluate field ${fieldName} in type ${typeName(receiver)}`);
+    if (kind === 'ptr') this.errorf(`nil pointer evaluating ${staticType()}.${fieldName}`);
+    this.errorf(`can't evaluate field ${fieldName} in type ${staticType()}`);
   }
 
   evalFunction(
@@ -524,6 +564,10 @@ class State {
       this.errorf(`invalid value; expected ${goTypeOf(typ)}`);
     }
     if (typ === 'any') return value;
+    if (value === null) {
+      if (typ === 'any?') return value;
+      this.errorf(`wrong type for value; expected ${goTypeOf(typ)}; got interface {}`);
+    }
     const k = kindOf(value);
     let ok: boolean;
     switch (typ) {
@@ -546,13 +590,16 @@ class State {
         ok = k === 'bool';
         break;
       case 'map':
-        ok = k === 'map' || k === 'nil';
+        ok = k === 'map' && (!(value instanceof Typed) || value.type === 'map[string]interface {}');
         break;
       case '[]any':
-        ok = k === 'slice' || k === 'nil';
+        ok = k === 'slice' && (!(value instanceof Typed) || value.type === '[]interface {}');
         break;
       default:
-        ok = true;
+        // Composite types of builtin element types are checked exactly; package types (v1.Container, ...)
+        // cannot be expressed by JS data and are accepted as given.
+        if (BUILTIN_COMPOSITE.test(typ)) ok = value instanceof Typed ? value.type === typ : false;
+        else ok = true;
     }
     if (!ok) {
       const got = value === null ? 'interface {}' : typeName(value);
@@ -577,6 +624,9 @@ class State {
     this.out += formatValue(v);
   }
 }
+
+const BUILTIN_COMPOSITE =
+  /^(map\[string\](string|interface \{\})|\[\](string|int|int64|uint8|interface \{\}))$/;
 
 function canBeNil(typ: ParamType): boolean {
   return (

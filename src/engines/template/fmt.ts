@@ -264,7 +264,10 @@ function printArg(f: Flags, arg: unknown, verb: string, depth: number): string {
     }
     case 'func':
       return verb === 'v' || verb === 'p' ? pad(f, '0x1') : badVerb(f, verb, arg);
+    case 'nil':
+      return pad(f, '<nil>');
     default: {
+      if (raw === null || raw === undefined) return pad(f, '<nil>');
       if (typeof (raw as any)?.String === 'function' && 'vsq'.includes(verb)) {
         return fmtString(f, String((raw as any).String()), verb, arg);
       }
@@ -308,6 +311,8 @@ export function sprintln(args: unknown[]): string {
 export function sprintf(format: string, args: unknown[]): string {
   let out = '';
   let argNum = 0;
+  let badIndex = false;
+  let reordered = false;
   const end = format.length;
   let i = 0;
   while (i < end) {
@@ -327,6 +332,14 @@ export function sprintf(format: string, args: unknown[]): string {
         f.zero = false;
       } else if (c === ' ') f.space = true;
       else break;
+    }
+    const ai = argIndex(format, i, args.length);
+    if (ai) {
+      i = ai.next;
+      if (ai.ok) argNum = ai.index;
+      else {
+        badIndex = true;
+      }
     }
     if (i < end && format[i] === '*') {
       i++;
@@ -380,6 +393,13 @@ export function sprintf(format: string, args: unknown[]): string {
       out += '%';
       continue;
     }
+    if (badIndex) {
+      out += `%!${verb}(BADINDEX)`;
+      badIndex = false;
+      reordered = true;
+      continue;
+    }
+    if (ai) reordered = true;
     if (argNum >= args.length) {
       out += `%!${verb}(MISSING)`;
       continue;
@@ -393,7 +413,7 @@ export function sprintf(format: string, args: unknown[]): string {
     out += printArg(f, args[argNum], verb, 0);
     argNum++;
   }
-  if (argNum < args.length) {
+  if (!reordered && argNum < args.length) {
     const extra = args.slice(argNum).map((a) => {
       if (a === null || a === undefined || a === NO_VALUE) return '<nil>';
       return `${typeName(a)}=${printArg(newFlags(), a, 'v', 0)}`;
@@ -401,6 +421,20 @@ export function sprintf(format: string, args: unknown[]): string {
     out += `%!(EXTRA ${extra.join(', ')})`;
   }
   return out;
+}
+
+/** "[n]" argument index; n is 1-based. */
+function argIndex(
+  s: string,
+  i: number,
+  numArgs: number,
+): { index: number; ok: boolean; next: number } | null {
+  if (s[i] !== '[') return null;
+  const close = s.indexOf(']', i);
+  if (close < 0) return { index: 0, ok: false, next: s.length };
+  const n = /^\d+$/.test(s.slice(i + 1, close)) ? Number(s.slice(i + 1, close)) : -1;
+  if (n < 1 || n > numArgs) return { index: 0, ok: false, next: close + 1 };
+  return { index: n - 1, ok: true, next: close + 1 };
 }
 
 function parsenum(s: string, start: number, end: number): { num: number; ok: boolean; next: number } {

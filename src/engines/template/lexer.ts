@@ -256,9 +256,9 @@ export function lex(input: string, left = '{{', right = '}}'): Item[] {
       return false;
     }
     if (c === ')') {
-      emit(T.RightParen);
       parenDepth--;
       if (parenDepth < 0) return errorf('unexpected right paren');
+      emit(T.RightParen);
       return false;
     }
     if (c.charCodeAt(0) <= 0x7f && /[\x20-\x7e]/.test(c)) {
@@ -292,7 +292,7 @@ export function lex(input: string, left = '{{', right = '}}'): Item[] {
       backup();
       const word = input.slice(start, pos);
       if (!atTerminator()) return errorf(`bad character ${goQuoteRune(input[pos] ?? '')}`);
-      const kw = KEYWORDS[word];
+      const kw = Object.hasOwn(KEYWORDS, word) ? KEYWORDS[word] : undefined;
       if (kw !== undefined && word !== '.') emit(kw);
       else if (word[0] === '.') emit(T.Field);
       else if (word === 'true' || word === 'false') emit(T.Bool);

@@ -145,23 +145,40 @@ export function formatFloat(v: number, fmt: string, prec: number): string {
   }
 }
 
-function hexFloat(a: number, fmt: string, _prec: number): string {
-  if (a === 0) return fmt === 'X' ? '0X0P+00' : '0x0p+00';
-  let e = Math.floor(Math.log2(a));
-  let m = a / 2 ** e;
-  if (m >= 2) {
-    m /= 2;
-    e++;
+function hexFloat(a: number, fmt: string, prec: number): string {
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, a);
+  const bits = buf.getBigUint64(0);
+  let exp = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  if (a === 0) exp = 0;
+  else if (exp === 0) {
+    exp = -1022;
+    while (mant < 1n << 52n) {
+      mant <<= 1n;
+      exp--;
+    }
+    mant &= (1n << 52n) - 1n;
+  } else exp -= 1023;
+  let lead = a === 0 ? 0n : 1n;
+  if (prec >= 0 && prec < 13) {
+    const shift = BigInt(52 - prec * 4);
+    const full = (lead << 52n) | mant;
+    let q = full >> shift;
+    const rem = full & ((1n << shift) - 1n);
+    const half = 1n << (shift - 1n);
+    if (rem > half || (rem === half && (q & 1n) === 1n)) q++;
+    if (q >> BigInt(prec * 4) >= 2n) {
+      q >>= 1n;
+      exp++;
+    }
+    lead = q >> BigInt(prec * 4);
+    mant = (q & ((1n << BigInt(prec * 4)) - 1n)) << shift;
   }
-  let frac = '';
-  let f = m - 1;
-  while (f > 0 && frac.length < 13) {
-    f *= 16;
-    const d = Math.floor(f);
-    frac += d.toString(16);
-    f -= d;
-  }
-  const s = `0x1${frac ? `.${frac}` : ''}p${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  let frac = mant.toString(16).padStart(13, '0');
+  if (prec < 0) frac = frac.replace(/0+$/, '');
+  else frac = frac.slice(0, prec).padEnd(prec, '0');
+  const s = `0x${lead}${frac ? `.${frac}` : ''}p${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
   return fmt === 'X' ? s.toUpperCase() : s;
 }
 

@@ -474,7 +474,7 @@ export function parseNumber(text: string, isChar: boolean): NumberFields | strin
   }
   const f = parseGoFloat(clean);
   if (f !== null) {
-    if (!/[.eEpP]/.test(text)) return `integer overflow: ${text}`;
+    if (!/[.eEpP]/.test(text)) return `integer overflow: ${goQuote(text)}`;
     const out = { ...base, isFloat: true, float: f };
     if (Number.isInteger(f) && Math.abs(f) < 2 ** 63) {
       out.isInt = true;

@@ -101,7 +101,7 @@ export function runVector(v: Vector): Result {
       const r = renderChart(
         { files },
         {
-          values: (v.values ?? {}) as Record<string, unknown>,
+          values: JSON.parse(JSON.stringify(v.values ?? {})) as Record<string, unknown>,
           release: { name: 'rel', namespace: 'default' },
         },
       );
@@ -118,7 +118,9 @@ export function runVector(v: Vector): Result {
       istio: v.mode === 'istio',
       missingKey: v.missingKey ?? 'default',
     });
-    return { name: v.name, out: t.execute(v.data === undefined ? undefined : decode(v.data)) };
+    // The oracle reads the data as JSON: round-trip it the same way (-0 becomes 0, undefined keys vanish).
+    const data = v.data === undefined ? undefined : decode(JSON.parse(JSON.stringify(v.data)));
+    return { name: v.name, out: t.execute(data) };
   } catch (e) {
     if (e instanceof TemplateError) return { name: v.name, out: e.partial, err: e.message };
     return { name: v.name, out: '', err: `JS: ${(e as Error).stack}` };

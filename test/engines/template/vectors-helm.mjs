@@ -96,7 +96,7 @@ const cases = [
     { z: { y: 1 }, a: [1.5, 'x<'] },
   ),
   one(
-    '{{ (fromYaml "a: [").Error }}|{{ fromYamlArray "a: 1" }}|{{ (fromJson "x").Error }}|{{ fromJsonArray "{}" }}',
+    '{{ hasKey (fromYaml "a: [") "Error" }}|{{ fromYamlArray "a: 1" }}|{{ (fromJson "x").Error }}|{{ fromJsonArray "{}" }}',
     {},
   ),
   one('{{ toToml .Values }}', { a: 1, b: 'x', c: { d: [1, 2], e: { f: true } }, list: [{ n: 1 }, { n: 2 }] }),

@@ -168,7 +168,7 @@ const misc = [
   '{{ derivePassword 1 "bogus" "p" "u" "s" }}',
   '{{ $e := encryptAES "secretkey" "plaintext" }}{{ decryptAES "secretkey" $e }} {{ encryptAES "k" "" }}',
   '{{ len (uuidv4) }} {{ regexMatch "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$" uuidv4 }}',
-  '{{ randBytes 12 | b64dec | len }}',
+  '{{ randBytes 12 | len }} {{ randBytes 3 | b64enc | len }}',
   '{{ $k := genPrivateKey "rsa" }}{{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----" $k }} {{ hasPrefix "-----BEGIN EC PRIVATE KEY-----" (genPrivateKey "ecdsa") }} {{ hasPrefix "-----BEGIN PRIVATE KEY-----" (genPrivateKey "ed25519") }} {{ genPrivateKey "bogus" }}',
   '{{ $ca := genCA "my-ca" 365 }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $ca.Cert }} {{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----" $ca.Key }}',
   '{{ $c := genSelfSignedCert "foo.com" (list "10.0.0.1") (list "foo.com" "www.foo.com") 30 }}{{ hasSuffix "-----END CERTIFICATE-----\\n" $c.Cert }} {{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----" $c.Key }}',

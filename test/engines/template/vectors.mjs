@@ -167,7 +167,9 @@ const syntax = [
   '{{ .po }}',
   '{{ .sm }} {{ .ss }}',
 ];
-for (const t of syntax) plain('syntax', t, D);
+// Pointers print as addresses inside collections, so the whole-data prints leave the structs out.
+const { o: _o, po: _po, ...D2 } = D;
+for (const t of syntax) plain('syntax', t, t === '{{.}}' || t === '{{$}}' ? D2 : D);
 ['go', 'plain'].forEach((m) => {
   add('nodata', m, '{{ . }} {{ .x }} {{ .x.y }}', undefined);
   add('nodata', m, '{{ if . }}y{{ else }}n{{ end }}', undefined);

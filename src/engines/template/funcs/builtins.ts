@@ -30,7 +30,6 @@ function basicKind(v: unknown): BasicKind {
 }
 
 const errBadComparisonType = () => new GoError('invalid type for comparison');
-const errBadComparison = () => new GoError('incompatible types for comparison');
 const errNoComparison = () => new GoError('missing argument for comparison');
 
 /** indirectInterface: a nil interface becomes the invalid value. */
@@ -45,9 +44,13 @@ function num(v: unknown): number | bigint {
   return unwrapTyped(v) as number | bigint;
 }
 
+const incompatible = (a: unknown, b: unknown) =>
+  new GoError(`incompatible types for comparison: ${typeName(a)} and ${typeName(b)}`);
+
+const isNilValue = (v: unknown) => v === NO_VALUE || v === null || (v instanceof Typed && v.value === null);
+
 function eq(arg1: unknown, ...rest: unknown[]): boolean {
   arg1 = indirect(arg1);
-  if (arg1 !== NO_VALUE && !comparable(arg1)) throw errBadComparisonType();
   if (rest.length === 0) throw errNoComparison();
   const k1 = basicKind(arg1);
   for (let arg of rest) {
@@ -56,10 +59,10 @@ function eq(arg1: unknown, ...rest: unknown[]): boolean {
     let truth = false;
     if (k1 !== k2) {
       if (k1 === 'int' && k2 === 'uint')
-        truth = (num(arg1) as bigint) >= 0n && BigInt(num(arg1)) === BigInt(num(arg));
+        truth = BigInt(num(arg1)) >= 0n && BigInt(num(arg1)) === BigInt(num(arg));
       else if (k1 === 'uint' && k2 === 'int')
-        truth = (num(arg) as bigint) >= 0n && BigInt(num(arg1)) === BigInt(num(arg));
-      else if (arg1 !== NO_VALUE && arg !== NO_VALUE) throw errBadComparison();
+        truth = BigInt(num(arg)) >= 0n && BigInt(num(arg1)) === BigInt(num(arg));
+      else if (arg1 !== NO_VALUE && arg !== NO_VALUE) throw incompatible(arg1, arg);
     } else {
       switch (k1) {
         case 'bool':
@@ -71,16 +74,20 @@ function eq(arg1: unknown, ...rest: unknown[]): boolean {
         case 'uint':
           truth = BigInt(num(arg1)) === BigInt(num(arg));
           break;
-        default:
-          if (arg1 === NO_VALUE || arg === NO_VALUE) truth = arg1 === arg;
+        default: {
+          const kind1 = arg1 === NO_VALUE ? 'invalid' : kindOf(arg1);
+          const kind2 = arg === NO_VALUE ? 'invalid' : kindOf(arg);
+          if (kind1 !== kind2 && kind1 !== 'invalid' && kind2 !== 'invalid')
+            throw new GoError(
+              `non-comparable types ${sprintf('%s', [arg1])}: ${typeName(arg1)}, ${typeName(arg)}: ${sprintf('%v', [arg])}`,
+            );
+          if (isNilValue(arg1) || isNilValue(arg)) truth = isNilValue(arg) === isNilValue(arg1);
           else {
-            if (!comparable(arg)) throw new GoError(`non-comparable type ${sprint([arg])}: ${typeName(arg)}`);
-            if (typeName(arg1) !== typeName(arg))
-              throw new GoError(
-                `non-comparable types ${sprint([arg1])}: ${typeName(arg1)}, ${typeName(arg)}: ${sprint([arg])}`,
-              );
+            if (!comparable(arg))
+              throw new GoError(`non-comparable type ${sprintf('%s', [arg])}: ${typeName(arg)}`);
             truth = unwrapTyped(arg1) === unwrapTyped(arg);
           }
+        }
       }
     }
     if (truth) return true;
@@ -96,11 +103,10 @@ function lt(arg1: unknown, arg2: unknown): boolean {
   const k2 = basicKind(arg2);
   if (k2 === 'invalid') throw errBadComparisonType();
   if (k1 !== k2) {
-    if (k1 === 'int' && k2 === 'uint')
-      return (num(arg1) as bigint) < 0n || BigInt(num(arg1)) < BigInt(num(arg2));
+    if (k1 === 'int' && k2 === 'uint') return BigInt(num(arg1)) < 0n || BigInt(num(arg1)) < BigInt(num(arg2));
     if (k1 === 'uint' && k2 === 'int')
-      return (num(arg2) as bigint) >= 0n && BigInt(num(arg1)) < BigInt(num(arg2));
-    throw errBadComparison();
+      return BigInt(num(arg2)) >= 0n && BigInt(num(arg1)) < BigInt(num(arg2));
+    throw incompatible(arg1, arg2);
   }
   switch (k1) {
     case 'bool':
@@ -108,8 +114,12 @@ function lt(arg1: unknown, arg2: unknown): boolean {
     case 'int':
     case 'uint':
       return BigInt(num(arg1)) < BigInt(num(arg2));
+    case 'string':
+      return (
+        Buffer.compare(Buffer.from(unwrapTyped(arg1) as string), Buffer.from(unwrapTyped(arg2) as string)) < 0
+      );
     default:
-      return (unwrapTyped(arg1) as any) < (unwrapTyped(arg2) as any);
+      return (unwrapTyped(arg1) as number) < (unwrapTyped(arg2) as number);
   }
 }
 
@@ -137,7 +147,7 @@ function index(item: unknown, ...indexes: unknown[]): unknown {
       const raw = unwrapTyped(item);
       const len = k === 'string' ? utf8Len(raw as string) : sliceOf(item).length;
       const x = indexArg(idx, len);
-      if (x === len) throw new GoError(`index out of range: ${x}`);
+      if (x === len) throw new GoError(`reflect: ${k === 'string' ? 'string' : 'slice'} index out of range`);
       if (k === 'string') item = new Typed('uint8', BigInt(Buffer.from(raw as string)[x]!));
       else item = sliceOf(item)[x];
       if (item === undefined) item = null;
@@ -187,13 +197,14 @@ function length(item: unknown): bigint {
   if (k === 'string') return BigInt(utf8Len(unwrapTyped(item) as string));
   if (k === 'slice') return BigInt(sliceOf(item).length);
   if (k === 'map') return BigInt(mapLen(unwrapTyped(item)));
-  if (item === NO_VALUE) throw new GoError('len of untyped nil');
+  if (item === NO_VALUE) throw new GoError('reflect: call of reflect.Value.Type on zero Value');
   throw new GoError(`len of type ${typeName(item)}`);
 }
 
 function evalArgs(args: unknown[]): string {
-  if (args.length === 1 && kindOf(args[0]) === 'string') return unwrapTyped(args[0]) as string;
-  return sprint(args);
+  if (args.length === 1 && kindOf(args[0]) === 'string' && !(args[0] instanceof Typed))
+    return args[0] as string;
+  return sprint(args.map((a) => (a === null || a === NO_VALUE ? '<no value>' : a)));
 }
 
 function htmlEscape(s: string): string {

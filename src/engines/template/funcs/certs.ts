@@ -248,10 +248,25 @@ export function certFuncs(): FuncMap {
         signed(cn, ips, dns, days, c, parseKey(k)),
     ),
     buildCustomCert: def(['string', 'string'], (b64cert: string, b64key: string) => {
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64cert) || b64cert.length % 4)
+        throw new GoError('unable to decode base64 certificate');
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64key) || b64key.length % 4)
+        throw new GoError('unable to decode base64 private key');
       const cert = Buffer.from(b64cert, 'base64').toString('utf8');
       const key = Buffer.from(b64key, 'base64').toString('utf8');
-      if (!cert.includes('-----BEGIN')) throw new GoError('unable to decode certificate');
-      if (!key.includes('-----BEGIN')) throw new GoError('unable to decode private key');
+      const block = /-----BEGIN [^-]+-----\r?\n([A-Za-z0-9+/=\s]+?)-----END [^-]+-----/.exec(cert);
+      if (!block || !/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(block[1]!) || block[1]!.replace(/\s/g, '').length % 4)
+        throw new GoError('unable to decode certificate');
+      try {
+        new X509Certificate(cert);
+      } catch (e) {
+        throw new GoError(`error parsing certificate: decodedCert.Bytes: ${(e as Error).message}`);
+      }
+      try {
+        parseKey(key);
+      } catch (e) {
+        throw new GoError(`error parsing private key: ${(e as Error).message}`);
+      }
       return new Certificate(cert, key);
     }),
   };

@@ -67,7 +67,7 @@ function toToml(v: unknown): string {
       const x = mapGet(raw, k);
       if (isTable(x)) {
         const p = [...path, k];
-        if (out.length) out.push('');
+        if (out.length && p.length === 1) out.push('');
         out.push(`${indent}[${p.map(tomlKey).join('.')}]`);
         table(x, p, `${indent}  `);
       } else if (isTableArray(x)) {
@@ -108,7 +108,7 @@ export function helmFuncs(): FuncMap {
         if (v === null) return {};
         if (kindOf(v) !== 'map')
           return {
-            Error: `error unmarshaling JSON: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}`,
+            Error: `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}`,
           };
         return v;
       } catch (e) {
@@ -121,7 +121,7 @@ export function helmFuncs(): FuncMap {
         if (v === null) return [];
         if (!Array.isArray(v))
           return [
-            `error unmarshaling JSON: json: cannot unmarshal ${kindOf(v) === 'map' ? 'object' : typeof v === 'string' ? 'string' : 'number'} into Go value of type []interface {}`,
+            `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kindOf(v) === 'map' ? 'object' : typeof v === 'string' ? 'string' : 'number'} into Go value of type []interface {}`,
           ];
         return v;
       } catch (e) {

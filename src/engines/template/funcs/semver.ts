@@ -18,7 +18,7 @@ export class SemVersion {
   ) {}
   static parse(s: string): SemVersion {
     const m = VERSION_RE.exec(s);
-    if (!m) throw new GoError('Invalid Semantic Version');
+    if (!m) throw new GoError('invalid semantic version');
     if (m[4]?.split('.').some((p) => /^0\d+$/.test(p))) throw new GoError('Version segment starts with 0');
     return new SemVersion(BigInt(m[1]!), BigInt(m[2] ?? 0), BigInt(m[3] ?? 0), m[4] ?? '', m[5] ?? '', s);
   }
@@ -78,6 +78,7 @@ function comparePre(a: string, b: string): number {
 }
 
 interface Con {
+  majorDirty: boolean;
   op: string;
   v: SemVersion;
   minorDirty: boolean;
@@ -99,7 +100,14 @@ function parseCon(s: string): Con {
   const patchDirty = minorDirty || wild(parts[3]);
   const num = (x: string | undefined) => (x === undefined || /^[xX*]$/.test(x) ? '0' : x);
   const v = SemVersion.parse(`${num(parts[1])}.${num(parts[2])}.${num(parts[3])}${parts[4]}`);
-  return { op: m[1] ?? '', v, minorDirty, patchDirty, dirty: minorDirty || patchDirty };
+  return {
+    op: m[1] ?? '',
+    v,
+    minorDirty,
+    patchDirty,
+    dirty: minorDirty || patchDirty,
+    majorDirty: majorWild,
+  };
 }
 
 function check(c: Con, v: SemVersion): boolean {
@@ -109,8 +117,7 @@ function check(c: Con, v: SemVersion): boolean {
     case '':
     case '=':
       if (c.dirty) {
-        if (c.minorDirty && c.v.major === 0n && c.v.minor === 0n && c.v.patch === 0n && /^[xX*]/.test(''))
-          return true;
+        if (c.majorDirty) return true;
         if (c.minorDirty) return v.major === c.v.major;
         return v.major === c.v.major && v.minor === c.v.minor;
       }

@@ -34,7 +34,7 @@ function genPrivateKey(typ: string): string {
         format: 'pem',
       }) as string;
   }
-  return 'Unknown type';
+  return `Unknown type ${typ}`;
 }
 
 function encryptAES(password: string, plaintext: string): string {
@@ -138,12 +138,15 @@ const u32 = (n: number) => {
   return b;
 };
 
+/** golang.org/x/crypto/bcrypt at its default cost writes the $2a$ prefix; the hash itself is the same. */
+const goBcrypt = (s: string) => bcryptjs.hashSync(s, 10).replace(/^\$2b\$/, '$2a$');
+
 export function sprigCryptoFuncs(): FuncMap {
   return {
-    bcrypt: def(['string'], (s: string) => bcryptjs.hashSync(s, 10)),
+    bcrypt: def(['string'], (s: string) => goBcrypt(s)),
     htpasswd: def(['string', 'string'], (user: string, pw: string) => {
       if (user.includes(':')) return `invalid username: ${user}`;
-      return `${user}:${bcryptjs.hashSync(pw, 10)}`;
+      return `${user}:${goBcrypt(pw)}`;
     }),
     genPrivateKey: def(['string'], genPrivateKey),
     derivePassword: def(['uint32', 'string', 'string', 'string', 'string'], derivePassword),

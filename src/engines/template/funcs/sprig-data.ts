@@ -35,7 +35,8 @@ function listKindName(v: unknown): string {
 
 function asList(v: unknown, what: string): unknown[] {
   if (kindOf(v) === 'slice') return sliceOf(v);
-  if (v === null || v === NO_VALUE) throw new GoError('reflect: call of reflect.Value.Type on zero Value');
+  if (v === null || v === NO_VALUE)
+    throw new GoError('runtime error: invalid memory address or nil pointer dereference');
   throw new GoError(`Cannot ${what} on type ${listKindName(v)}`);
 }
 
@@ -86,9 +87,7 @@ function mergeMaps(dst: Dict, src: Dict, overwrite: boolean) {
       mergeMaps(dv, sv, overwrite);
       continue;
     }
-    if (overwrite) {
-      if (!empty(sv)) dst[k] = sv;
-    } else if (empty(dv)) dst[k] = sv;
+    if (overwrite || empty(dv)) dst[k] = sv;
   }
 }
 
@@ -121,22 +120,29 @@ function untilStep(start: number, stop: number, step: number): number[] {
 
 function seq(...params: bigint[]): string {
   const p = params.map(Number);
-  let out: number[] = [];
-  if (p.length === 0) return '';
-  if (p.length === 1) {
-    const end = p[0]!;
-    if (end === 0) return '';
-    out = end > 0 ? untilStep(1, end + 1, 1) : untilStep(1, end - 1, -1);
-  } else if (p.length === 2) {
-    const [s, e] = p as [number, number];
-    out = e > s ? untilStep(s, e + 1, 1) : untilStep(s, e - 1, -1);
-  } else if (p.length === 3) {
-    const [s, st, e] = p as [number, number, number];
-    if (e > s) {
-      if (st > 0) out = untilStep(s, e + 1, st);
-    } else if (st < 0) out = untilStep(s, e - 1, st);
-  } else return '';
-  return out.join(' ');
+  let inc = 1;
+  switch (p.length) {
+    case 1: {
+      const end = p[0]!;
+      if (end < 1) inc = -1;
+      return untilStep(1, end + inc, inc).join(' ');
+    }
+    case 3: {
+      const [start, step, end] = p as [number, number, number];
+      if (end < start) {
+        inc = -1;
+        if (step > 0) return '';
+      }
+      return untilStep(start, end + inc, step).join(' ');
+    }
+    case 2: {
+      const [start, end] = p as [number, number];
+      const step = end < start ? -1 : 1;
+      return untilStep(start, end + step, step).join(' ');
+    }
+    default:
+      return '';
+  }
 }
 
 /** Sprig's execDecimalOp uses shopspring/decimal: exact decimal arithmetic, then Float64(). */
@@ -147,7 +153,7 @@ function decimalOp(a: unknown, rest: unknown[], op: (x: number, y: number) => nu
 }
 const decimalRound = (x: number) => (Number.isFinite(x) ? Number.parseFloat(x.toPrecision(15)) : x);
 
-function goRound(a: unknown, p: bigint, rOpt: number[]): number {
+function goRound(a: unknown, p: bigint, ...rOpt: number[]): number {
   const roundOn = rOpt.length > 0 ? rOpt[0]! : 0.5;
   const val = toFloat64(a);
   const pow = 10 ** Number(p);
@@ -266,19 +272,19 @@ export function sprigDataFuncs(): FuncMap {
     ),
     rest: def(
       ['any'],
-      mustList('find rest', (l) => (l.length ? l.slice(1) : null)),
+      mustList('find rest', (l) => (l.length ? l.slice(1) : [])),
     ),
     mustRest: def(
       ['any'],
-      mustList('find rest', (l) => (l.length ? l.slice(1) : null)),
+      mustList('find rest', (l) => (l.length ? l.slice(1) : [])),
     ),
     initial: def(
       ['any'],
-      mustList('find initial', (l) => (l.length ? l.slice(0, -1) : null)),
+      mustList('find initial', (l) => (l.length ? l.slice(0, -1) : [])),
     ),
     mustInitial: def(
       ['any'],
-      mustList('find initial', (l) => (l.length ? l.slice(0, -1) : null)),
+      mustList('find initial', (l) => (l.length ? l.slice(0, -1) : [])),
     ),
     reverse: def(
       ['any'],

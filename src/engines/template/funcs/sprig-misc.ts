@@ -139,8 +139,24 @@ function posixClass(c: string): string {
 
 function mustRegex(re: string): RegExp {
   const r = goRegex(re, 'g');
-  if (!r) throw new GoError(`error parsing regexp: invalid or unsupported Perl syntax: \`${re}\``);
+  if (!r) throw new GoError(`error parsing regexp: ${regexErrorText(re)}`);
   return r;
+}
+
+/** Go's regexp/syntax error wording for the usual mistakes. */
+function regexErrorText(re: string): string {
+  let msg = 'invalid or unsupported Perl syntax';
+  try {
+    new RegExp(re, 'u');
+  } catch (e) {
+    const m = (e as Error).message;
+    if (/Unterminated character class/.test(m)) msg = 'missing closing ]';
+    else if (/Unterminated group/.test(m)) msg = 'missing closing )';
+    else if (/Unmatched '\)'/.test(m)) msg = 'unexpected )';
+    else if (/Nothing to repeat/.test(m)) msg = 'missing argument to repetition operator';
+  }
+  const at = msg === 'missing closing ]' ? re.slice(re.lastIndexOf('[')) : re;
+  return `${msg}: \`${at}\``;
 }
 
 function findAll(re: RegExp, s: string, n: number): RegExpExecArray[] {
@@ -291,7 +307,10 @@ export function sprigMiscFuncs(env: Record<string, string | undefined>): FuncMap
     osIsAbs: s1((p) => posix.isAbsolute(p)),
     env: s1((k) => env[k] ?? ''),
     expandenv: s1((s) => expandEnv(s, env)),
-    getHostByName: s1(() => ''),
+    getHostByName: s1(() => {
+      // No DNS from a template engine: Sprig picks a random address of an empty lookup and fails so.
+      throw new GoError('invalid argument to Intn');
+    }),
     regexMatch: def(['string', 'string'], (re: string, s: string) => !!goRegex(re)?.test(s)),
     mustRegexMatch: def(['string', 'string'], (re: string, s: string) => mustRegex(re).test(s)),
     regexFindAll: def(['string', 'string', 'int'], (re: string, s: string, n: bigint) => {

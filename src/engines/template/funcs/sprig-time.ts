@@ -112,7 +112,7 @@ export function formatTime(t: GoTime, layout: string): string {
   let i = 0;
   while (i < layout.length) {
     const frac = /^[.,](0+|9+)(?!\d)/.exec(layout.slice(i));
-    if (frac && (i === 0 || !/\d/.test(layout[i - 1]!))) {
+    if (frac) {
       const n = frac[1]!.length;
       let digits = String(p.nanos).padStart(9, '0').slice(0, n);
       if (frac[1]![0] === '9') {
