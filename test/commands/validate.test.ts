@@ -185,6 +185,24 @@ spec:
     );
   });
 
+  it('rejects a key given twice in one mapping, naming its line', async () => {
+    const d = dir({
+      'dup.yaml': `${VS}---\n${VS.replace('  name: reviews\n', '  name: reviews\n  name: again\n')}`,
+    });
+    const r = await runCli(['validate', '-f', 'dup.yaml'], { cwd: d });
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr, 'Error: 1 error occurred:\n\t* dup.yaml:17: key "name" already set in map\n\n');
+  });
+
+  it('validates IstioOperator documents with the operator rules', async () => {
+    const iop = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  profile: demo\n';
+    const ok = await runCli(['validate', '-f', '-'], { stdin: iop });
+    assert.equal(ok.code, 0, ok.stderr);
+    const bad = await runCli(['validate', '-f', '-'], { stdin: `${iop}  bogusField: 1\n` });
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /bogusField/);
+  });
+
   it('gives unparseable YAML file:line:col and exit 65', async () => {
     const d = dir({ 'bad.yaml': 'a: 1\nb: [\n' });
     const r = await runCli(['validate', '-f', 'bad.yaml'], { cwd: d });

@@ -1,6 +1,7 @@
 // What `istioctl validate` does with each parsed document: Istio kinds through validateResource,
 // Services and Deployments (also inside Lists) through upstream's extra checks, IstioOperators
 // through the operator's validation; everything else passes.
+import { parseDocument } from 'yaml';
 import { isIstioKind } from '../../model/api/kinds.js';
 import { isMap } from '../../model/iop/tree.js';
 import { validateIstioOperator } from '../../model/iop/validate.js';
@@ -30,6 +31,26 @@ export interface DocumentOptions {
 
 type Obj = Record<string, any>;
 
+/** The first key repeated within one mapping, with its line relative to the document source. */
+function duplicateKey(source: string): { key: string; line: number } | undefined {
+  const err = parseDocument(source, { uniqueKeys: true }).errors.find((e) => e.code === 'DUPLICATE_KEY');
+  if (!err) return undefined;
+  const before = source.slice(0, err.pos[0]);
+  const line = before.split('\n').length;
+  const key = /^\s*(?:-\s+)?["']?([^"':]+)/.exec(source.slice(before.lastIndexOf('\n') + 1))?.[1] ?? '';
+  return { key: key.trim(), line: line - leadingLines(source) };
+}
+
+/** Lines before the document's content (separator, comments): DocumentInput.line counts from the content. */
+function leadingLines(source: string): number {
+  let n = 0;
+  for (const l of source.split('\n')) {
+    if (l.trim() === '' || l.trimStart().startsWith('#') || l.startsWith('---')) n++;
+    else break;
+  }
+  return n;
+}
+
 function where(file: string, line: number | undefined): string {
   return `${file === '-' ? '<stdin>' : file}:${line ?? 1}`;
 }
@@ -37,6 +58,14 @@ function where(file: string, line: number | undefined): string {
 export function validateDocument(doc: DocumentInput, opts: DocumentOptions): DocumentVerdict {
   const out: DocumentVerdict = { errors: [], warnings: [], notes: [] };
   if (!isMap(doc.value)) return out;
+  // the decode is strict: a key given twice in one mapping is an error, not "last one wins"
+  const dup = doc.source ? duplicateKey(doc.source) : undefined;
+  if (dup) {
+    out.errors.push(
+      `${where(doc.file, doc.line + dup.line - 1)}: key ${JSON.stringify(dup.key)} already set in map`,
+    );
+    return out;
+  }
   const o = doc.value as Obj;
   const prefix = `${o.kind ?? ''}/${(o.metadata as Obj | undefined)?.namespace ?? ''}/${(o.metadata as Obj | undefined)?.name ?? ''}:`;
   if (isIstioKind(o.apiVersion, o.kind)) {

@@ -100,7 +100,7 @@ export const connectionPool = () =>
     }),
     tcp: obj({
       connectTimeout: duration(),
-      idleTimeout: duration({ duration: false }),
+      idleTimeout: duration(),
       maxConnectionDuration: duration(),
       maxConnections: int32(),
       tcpKeepalive: obj({ interval: duration(), probes: uint32(), time: duration() }),
