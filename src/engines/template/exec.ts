@@ -396,6 +396,20 @@ class State {
     if (receiver instanceof Typed && receiver.value === null && receiver.type.startsWith('*'))
       this.errorf(`nil pointer evaluating ${staticType()}.${fieldName}`);
     const raw = unwrapTyped(receiver);
+    const typedMethod = receiver instanceof Typed ? receiver.methods?.[fieldName] : undefined;
+    if (typedMethod) {
+      const tm = typedMethod as any;
+      return this.evalCall(
+        dot,
+        { fn: tm, params: tm.goParams ?? [], variadic: false },
+        false,
+        node,
+        fieldName,
+        args,
+        final,
+        hasFinal,
+      );
+    }
     if (typeof raw === 'object' && raw !== null) {
       const m = (raw as any)[fieldName];
       const plainMap = raw instanceof Map && Object.getPrototypeOf(raw) === Map.prototype;

@@ -16,6 +16,8 @@ export class Typed {
   constructor(
     readonly type: string,
     readonly value: unknown,
+    /** Go methods of the type (e.g. String of a protobuf enum), called on field access. */
+    readonly methods?: Record<string, (...args: any[]) => unknown>,
   ) {}
 }
 

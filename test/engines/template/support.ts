@@ -72,6 +72,8 @@ export function decode(v: unknown): unknown {
           return new Typed('[]string', [...inner]);
         case '$nilobj':
           return new Typed('*main.Obj', null);
+        case '$enum':
+          return new Typed('v1alpha1.ProxyConfig_InboundInterceptionMode', inner, { String: () => inner });
         case '$duration':
           return { seconds: inner.seconds ?? 0, nanos: inner.nanos ?? 0 };
         case '$obj': {

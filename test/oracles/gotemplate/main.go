@@ -211,6 +211,8 @@ func conv(v any) any {
 					return (*Obj)(nil)
 				case "$duration":
 					return makeDuration(inner.(map[string]any))
+				case "$enum":
+					return InterceptionMode(inner.(string))
 				}
 			}
 		}
@@ -228,6 +230,11 @@ func conv(v any) any {
 	}
 	return v
 }
+
+// InterceptionMode stands for a protobuf enum: a string kind with a String method.
+type InterceptionMode string
+
+func (m InterceptionMode) String() string { return string(m) }
 
 // Obj is a struct with methods, to check field and method evaluation.
 type Obj struct {
