@@ -31,6 +31,8 @@ export interface PrecheckContext {
   installTargets: PermissionTarget[];
   /** The CRDs the install would apply, for the stored-versions check. */
   newCrds: NewCrd[];
+  /** The rendered objects of the install about to run, when known (its webhooks join the overlap check). */
+  plannedObjects?: KubeObject[];
 }
 
 export interface Check {

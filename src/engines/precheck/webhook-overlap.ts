@@ -1,12 +1,20 @@
 // Added check: sidecar-injector webhooks of two configurations that select the same namespace and
 // pod, so a pod is injected twice or by an unintended revision (IST0139, as istioctl's webhook
 // analyzer reports overlaps). Candidate label sets come from the live namespaces and from the
-// smallest label sets each webhook's own selectors accept.
+// smallest label sets each webhook's own selectors accept. The injector webhooks of the install
+// about to run (when rendered) take part too, replacing the same-named ones they update.
 import type { Check } from './context.js';
 import { IGNORED_NAMESPACES } from './context.js';
 import { msg, originOf, type PrecheckMessage } from './messages.js';
 import { exampleLabels, formatLabels, selectorMatches } from './selector.js';
-import { isInjector, istioWebhookConfigs, type WebhookConfig, webhookRevision } from './webhooks.js';
+import {
+  isInjector,
+  isIstio,
+  istioWebhookConfigs,
+  toWebhookConfig,
+  type WebhookConfig,
+  webhookRevision,
+} from './webhooks.js';
 
 interface Candidate {
   /** A live namespace's name, or undefined for a label set derived from a selector. */
@@ -15,17 +23,28 @@ interface Candidate {
 }
 
 function describe(c: WebhookConfig): string {
-  return `${c.kind} ${c.name} (revision ${JSON.stringify(webhookRevision(c))})`;
+  const planned = c.planned ? ', to be installed' : '';
+  return `${c.kind} ${c.name} (revision ${JSON.stringify(webhookRevision(c))}${planned})`;
+}
+
+/** The cluster's injector configurations as they will be after the install: planned ones replace same-named. */
+async function injectorConfigs(ctx: Parameters<Check['run']>[0]): Promise<WebhookConfig[]> {
+  const planned = (ctx.plannedObjects ?? [])
+    .filter((o) => o.kind === 'MutatingWebhookConfiguration' && isIstio(o))
+    .map((o) => ({ ...toWebhookConfig(o), planned: true }));
+  const names = new Set(planned.map((c) => c.name));
+  return [...(await istioWebhookConfigs(ctx.cluster)).filter((c) => !names.has(c.name)), ...planned]
+    .filter((c) => c.kind === 'MutatingWebhookConfiguration')
+    .map((c) => ({ ...c, webhooks: c.webhooks.filter(isInjector) }))
+    .filter((c) => c.webhooks.length > 0)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 export const webhookOverlap: Check = {
   name: 'webhook-overlap',
   upstream: false,
   async run(ctx) {
-    const configs = (await istioWebhookConfigs(ctx.cluster))
-      .filter((c) => c.kind === 'MutatingWebhookConfiguration')
-      .map((c) => ({ ...c, webhooks: c.webhooks.filter(isInjector) }))
-      .filter((c) => c.webhooks.length > 0);
+    const configs = await injectorConfigs(ctx);
     if (configs.length < 2) return [];
     const namespaces = await ctx.cluster.list({ apiVersion: 'v1', kind: 'Namespace' });
     const nsCandidates: Candidate[] = namespaces

@@ -18,12 +18,23 @@ export interface WebhookConfig {
   name: string;
   labels: Record<string, string>;
   webhooks: Webhook[];
+  /** Rendered from the install about to run rather than read from the cluster. */
+  planned?: boolean;
 }
 
 /** Istio's: labelled with a revision, or with at least one webhook in the istio.io domain. */
-function isIstio(o: KubeObject): boolean {
+export function isIstio(o: KubeObject): boolean {
   if (o.metadata.labels?.['istio.io/rev'] !== undefined) return true;
   return ((o.webhooks ?? []) as Webhook[]).some((w) => w.name?.endsWith('istio.io'));
+}
+
+export function toWebhookConfig(o: KubeObject): WebhookConfig {
+  return {
+    kind: o.kind as WebhookConfig['kind'],
+    name: o.metadata.name,
+    labels: o.metadata.labels ?? {},
+    webhooks: (o.webhooks ?? []) as Webhook[],
+  };
 }
 
 export async function istioWebhookConfigs(cluster: Cluster): Promise<WebhookConfig[]> {
@@ -32,14 +43,7 @@ export async function istioWebhookConfigs(cluster: Cluster): Promise<WebhookConf
     kinds.map((kind) => cluster.list({ apiVersion: 'admissionregistration.k8s.io/v1', kind })),
   );
   return kinds
-    .flatMap((kind, i) =>
-      lists[i]!.filter(isIstio).map((o) => ({
-        kind,
-        name: o.metadata.name,
-        labels: o.metadata.labels ?? {},
-        webhooks: (o.webhooks ?? []) as Webhook[],
-      })),
-    )
+    .flatMap((kind, i) => lists[i]!.filter(isIstio).map((o) => toWebhookConfig({ ...o, kind })))
     .sort((a, b) => (a.kind + a.name < b.kind + b.name ? -1 : 1));
 }
 

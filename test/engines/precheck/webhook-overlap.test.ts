@@ -96,4 +96,21 @@ describe('webhook-overlap', () => {
     });
     assert.deepEqual(await webhookOverlap.run(context(c)), []);
   });
+
+  it('includes the webhooks of the install about to run, replacing same-named ones', async () => {
+    const c = new FakeCluster({
+      objects: [
+        revisionWebhooks('istio-sidecar-injector', 'default', true),
+        namespace('shop', { 'istio-injection': 'enabled' }),
+      ],
+    });
+    // A second revision rendered with the legacy selectors would take istio-injection=enabled too.
+    const planned = [revisionWebhooks('istio-sidecar-injector-canary', 'canary', true)];
+    const [m, ...rest] = await webhookOverlap.run(context(c, { plannedObjects: planned }));
+    assert.equal(rest.length, 0);
+    assert.match(m!.text, /istio-sidecar-injector-canary \(revision "canary", to be installed\)/);
+    // Re-rendering the default revision itself replaces it: no overlap with its old self.
+    const again = [revisionWebhooks('istio-sidecar-injector', 'default', true)];
+    assert.deepEqual(await webhookOverlap.run(context(c, { plannedObjects: again })), []);
+  });
 });
