@@ -2,6 +2,7 @@
 // protojson readers accept lowerCamelCase too, so every accessor here reads either spelling.
 // Sections of types we do not know are kept but never interpreted (upstream skips them too).
 import { DataError, IstioctlError } from '../../cli/errors.js';
+import { positionOf, scanConfigs } from './dump-scan.js';
 
 export type Json = Record<string, unknown>;
 
@@ -65,70 +66,99 @@ export function wrapped(o: unknown, camel: string): number | undefined {
   return Number(v);
 }
 
+interface SectionSpan {
+  // (type, start, end) come from dump-scan's structural pass.
+  type: string;
+  start: number;
+  end: number;
+  /** Already parsed (small sections are kept; large ones are parsed on each use and let go). */
+  value?: Json;
+}
+
+const KEEP_PARSED_BELOW = 1 << 20;
+
+/**
+ * A loaded config dump. Sections are located by a structural scan of the bytes and parsed only
+ * when a subcommand reads them, so a 50 MB dump never exists twice in memory and sections a
+ * subcommand does not need are never parsed.
+ */
 export class ConfigDump {
-  /** `source` is the file the dump came from (`-f`): a missing section is then bad input (exit 65). */
-  constructor(
-    readonly configs: Json[],
-    readonly source?: string,
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly spans: SectionSpan[],
+    /** `source` is the file the dump came from (`-f`): bad content there is bad input (exit 65). */
+    readonly source: string | undefined,
+    private readonly name: string,
   ) {}
+
+  static fromConfigs(configs: Json[], source?: string): ConfigDump {
+    const spans = configs.map((c) => ({ type: String(c['@type'] ?? ''), start: 0, end: 0, value: c }));
+    return new ConfigDump(new Uint8Array(0), spans, source, source ?? 'config dump');
+  }
+
+  static fromScan(
+    bytes: Uint8Array,
+    spans: SectionSpan[],
+    source: string | undefined,
+    name: string,
+  ): ConfigDump {
+    return new ConfigDump(bytes, spans, source, name);
+  }
+
+  /** The dump as received. */
+  raw(): Uint8Array {
+    return this.bytes;
+  }
+
+  types(): string[] {
+    return this.spans.map((s) => s.type);
+  }
+
+  private parse(span: SectionSpan): Json {
+    if (span.value) return span.value;
+    const text = Buffer.from(
+      this.bytes.buffer,
+      this.bytes.byteOffset + span.start,
+      span.end - span.start,
+    ).toString('utf8');
+    let v: Json;
+    try {
+      v = JSON.parse(text) as Json;
+    } catch (err) {
+      const msg = `error unmarshalling config dump response from Envoy: ${jsonErrorText(err, text)}`;
+      // Offsets inside a section are characters; for the (ASCII) JSON of Envoy that is bytes.
+      const local = jsonErrorOffset(err);
+      const pos = positionOf(this.bytes, span.start + (local ?? 0), this.name);
+      throw this.source !== undefined ? new DataError(msg, pos) : new IstioctlError(msg);
+    }
+    if (span.end - span.start < KEEP_PARSED_BELOW) span.value = v;
+    return v;
+  }
 
   /** The first section of a type, or an error naming it (as upstream does). */
   section(typeUrl: string): Json {
-    const s = this.configs.find((c) => c['@type'] === typeUrl);
+    const s = this.spans.find((c) => c.type === typeUrl);
     if (!s) {
       const msg = `config dump has no configuration type ${typeUrl}`;
       throw this.source !== undefined ? new DataError(msg, { file: this.source }) : new IstioctlError(msg);
     }
-    return s;
+    return this.parse(s);
   }
 
   sections(typeUrl: string): Json[] {
-    return this.configs.filter((c) => c['@type'] === typeUrl);
+    return this.spans.filter((c) => c.type === typeUrl).map((s) => this.parse(s));
   }
 }
 
-/** Parses config_dump JSON. Unreadable or mistyped input is a DataError (exit 65). */
-export function parseConfigDump(text: string, source: string, fromFile = false): ConfigDump {
-  if (text.trim() === '')
-    throw new DataError('error unmarshalling config dump response from Envoy: empty input', { file: source });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new DataError(
-      `error unmarshalling config dump response from Envoy: ${jsonErrorText(err, text)}`,
-      jsonPosition(err, text, source),
-    );
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new DataError('error unmarshalling config dump response from Envoy: not a JSON object', {
-      file: source,
-    });
-  }
-  const configs = (parsed as Json).configs;
-  if (configs === undefined) return new ConfigDump([], fromFile ? source : undefined);
-  if (
-    !Array.isArray(configs) ||
-    configs.some((c) => c === null || typeof c !== 'object' || Array.isArray(c))
-  ) {
-    throw new DataError(
-      'error unmarshalling config dump response from Envoy: "configs" must be a list of objects',
-      {
-        file: source,
-      },
-    );
-  }
-  for (const [i, c] of (configs as Json[]).entries()) {
-    if (typeof c['@type'] !== 'string') {
-      throw new DataError(
-        `error unmarshalling config dump response from Envoy: configs[${i}] has no "@type"`,
-        {
-          file: source,
-        },
-      );
-    }
-  }
-  return new ConfigDump(configs as Json[], fromFile ? source : undefined);
+/** Parses config_dump JSON. Unreadable or mistyped input is a DataError (exit 65) for files. */
+export function parseConfigDump(input: string | Uint8Array, source: string, fromFile = false): ConfigDump {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const fail = (msg: string, offset?: number): never => {
+    const text = `error unmarshalling config dump response from Envoy: ${msg}`;
+    if (!fromFile) throw new IstioctlError(text);
+    throw new DataError(text, offset === undefined ? { file: source } : positionOf(bytes, offset, source));
+  };
+  return ConfigDump.fromScan(bytes, scanConfigs(bytes, fail), fromFile ? source : undefined, source);
 }
 
 function jsonErrorText(err: unknown, text: string): string {
@@ -141,19 +171,7 @@ function jsonErrorText(err: unknown, text: string): string {
   );
 }
 
-function jsonPosition(
-  err: unknown,
-  text: string,
-  file: string,
-): { file: string; line?: number; col?: number } {
+function jsonErrorOffset(err: unknown): number | undefined {
   const m = /position (\d+)/.exec(err instanceof Error ? err.message : '');
-  if (!m) return { file };
-  const pos = Number(m[1]);
-  let line = 1;
-  let last = -1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) {
-    line++;
-    last = i;
-  }
-  return { file, line, col: pos - last };
+  return m ? Number(m[1]) : undefined;
 }

@@ -70,8 +70,19 @@ export interface AllFilters {
   endpoint: EndpointFilter;
 }
 
-/** `proxy-config all -o short`: every section, names prefixed with their type. */
-export function renderAll(dump: ConfigDump, filters: AllFilters, now: Date, withHeaders: boolean): string {
+/**
+ * `proxy-config all -o short`: every section, names prefixed with their type. Each section is
+ * written as soon as it is ready (upstream prints progressively too, so an error in a later
+ * section leaves the earlier ones printed); `afterSection` lets the caller reclaim memory.
+ */
+export function renderAll(
+  dump: ConfigDump,
+  filters: AllFilters,
+  now: Date,
+  withHeaders: boolean,
+  write: (s: string) => void,
+  afterSection: () => void = () => {},
+): void {
   const sections: Array<[string, () => string]> = [
     ['BOOTSTRAP INFO', () => table(versionSummary(dump), 1)],
     ['CLUSTER INFO', () => table(clusterRows(dump, filters.cluster, true), 5)],
@@ -80,11 +91,10 @@ export function renderAll(dump: ConfigDump, filters: AllFilters, now: Date, with
     ['SECRET INFO', () => renderSecrets(dump, 'short', now, true)],
     ['ENDPOINTS INFO', () => table(edsRows(dump, filters.endpoint, true), 5)],
   ];
-  const parts: string[] = [];
   for (const [title, body] of sections) {
-    if (withHeaders) parts.push(`------ ${title} ------\n\n`);
-    parts.push(body());
-    if (title !== 'ENDPOINTS INFO') parts.push('\n');
+    if (withHeaders) write(`------ ${title} ------\n\n`);
+    write(body());
+    if (title !== 'ENDPOINTS INFO') write('\n');
+    afterSection();
   }
-  return parts.join('');
 }

@@ -87,9 +87,11 @@ describe('proxy-config writer-unit cases', () => {
       if (c.command === 'bootstrap') {
         // Not primed: an empty dump has no bootstrap section to print.
         const format = c.options?.output === 'short' ? 'short' : 'json';
-        assert.throws(() => renderBootstrap(new ConfigDump([]), format), /no configuration type/);
+        assert.throws(() => renderBootstrap(ConfigDump.fromConfigs([]), format), /no configuration type/);
       } else {
-        assert.throws(() => parseConfigDump(String(c.options?.bytes ?? ''), 'dump.json'), DataError);
+        const bytes = String(c.options?.bytes ?? '');
+        assert.throws(() => parseConfigDump(bytes, 'dump.json', true), DataError);
+        assert.throws(() => parseConfigDump(bytes, 'pod.ns'), /error unmarshalling config dump/);
       }
     });
   }
