@@ -76,6 +76,13 @@ export function walk(v: unknown, s: Schema, path: string, spath: string, r: Repo
       if (s.enum && !s.enum.includes(v))
         r.error(path, `invalid value ${JSON.stringify(v)}, must be one of ${s.enum.join(', ')}`);
       if (s.duration) checkDuration(v, path, r);
+      // the API server enforces these from the CRD
+      if (s.minLength !== undefined && [...v].length < s.minLength)
+        r.error(path, `should be at least ${s.minLength} chars long`);
+      if (s.maxLength !== undefined && [...v].length > s.maxLength)
+        r.error(path, `may not be longer than ${s.maxLength}`);
+      if (s.pattern !== undefined && !new RegExp(s.pattern, 'u').test(v))
+        r.error(path, `should match '${s.pattern}'`);
       if (s.format === 'byte' && !/^[A-Za-z0-9+/_-]*={0,2}$/.test(v)) r.error(path, 'invalid base64 value');
       break;
     case 'integer':
@@ -97,6 +104,9 @@ export function walk(v: unknown, s: Schema, path: string, spath: string, r: Repo
         r.error(path, `expected a map, got ${typeName(v)}`);
         return;
       }
+      if (s.maxProperties !== undefined && Object.keys(v).length > s.maxProperties) {
+        r.error(path, `must have at most ${s.maxProperties} items`);
+      }
       for (const [k, c] of Object.entries(v)) walk(c, s.values, joinPath(path, k), `${spath}{}`, r, o);
       break;
     case 'array':
@@ -104,7 +114,12 @@ export function walk(v: unknown, s: Schema, path: string, spath: string, r: Repo
         r.error(path, `expected a list, got ${typeName(v)}`);
         return;
       }
+      if (s.minItems !== undefined && v.length < s.minItems)
+        r.error(path, `should have at least ${s.minItems} items`);
+      if (s.maxItems !== undefined && v.length > s.maxItems)
+        r.error(path, `must have at most ${s.maxItems} items`);
       for (const [i, c] of v.entries()) walk(c, s.items, joinPath(path, i), `${spath}[]`, r, o);
+      if (s.mapKeys) duplicateListKeys(v, s.mapKeys, path, r);
       break;
     case 'object': {
       if (!isObject(v)) {
@@ -133,5 +148,20 @@ export function walk(v: unknown, s: Schema, path: string, spath: string, r: Repo
   if (rules) {
     const value = o.wrap ? o.wrap(v, spath) : v;
     for (const rule of rules) rule.check(value, path, r, o.ctx);
+  }
+}
+
+/** A list-map (x-kubernetes-list-type: map) holds each key combination once. */
+function duplicateListKeys(list: unknown[], keys: readonly string[], path: string, r: Reporter): void {
+  const seen = new Set<string>();
+  for (const [i, item] of list.entries()) {
+    if (!isObject(item)) continue;
+    const key = JSON.stringify(keys.map((k) => item[k] ?? null));
+    if (seen.has(key))
+      r.error(
+        joinPath(path, i),
+        `Duplicate value: ${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(item[k])}`).join(',')}`,
+      );
+    seen.add(key);
   }
 }

@@ -376,6 +376,8 @@ export const CASES: Record<
       ['spec.match[0].ports[0].number', (s) => (s.match = [{ ports: [{ number: 0 }] }])],
       ['spec', (s) => (s.targetRef = { kind: 'Service', name: 'web' })],
       ['spec.phase', (s) => (s.phase = 'EARLY')],
+      ['spec.imagePullSecret', (s) => (s.imagePullSecret = '')],
+      ['spec.match[0].ports[1]', (s) => (s.match = [{ ports: [{ number: 80 }, { number: 80 }] }])],
     ],
   },
   TrafficExtension: {

@@ -61,13 +61,15 @@ export const envoyFilterRules: Rule[] = [
         if (!typed) continue;
         const mp = joinPath(p, 'match');
         if (LISTENER_CLASS.includes(applyTo)) {
-          if (!m.listener) {
+          if (!m.listener && !m.waypoint) {
             r.error(mp, 'Envoy filter: applyTo for listener class objects cannot have non listener match');
             continue;
           }
-          const f = m.listener.filterChain?.filter;
+          const f = m.listener ? m.listener.filterChain?.filter : m.waypoint.filter;
           if (f) {
-            const fp = at(mp, 'listener', 'filterChain', 'filter');
+            const fp = m.listener
+              ? at(mp, 'listener', 'filterChain', 'filter')
+              : at(mp, 'waypoint', 'filter');
             if (applyTo === 'LISTENER' || applyTo === 'FILTER_CHAIN')
               r.warn(fp, `Envoy filter: filter match has no effect when used with ${applyTo}`);
             if (!f.name) {
@@ -96,7 +98,7 @@ export const envoyFilterRules: Rule[] = [
               'Envoy filter: applyTo for http route class objects cannot have non route configuration match',
             );
         } else if (applyTo === 'CLUSTER') {
-          if (!m.cluster)
+          if (!m.cluster && !m.waypoint)
             r.error(mp, 'Envoy filter: applyTo for cluster class objects cannot have non cluster match');
         }
       }
