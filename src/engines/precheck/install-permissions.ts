@@ -5,12 +5,8 @@ import type { KubeObject } from '../../cluster/cluster.js';
 import type { Check, PermissionTarget } from './context.js';
 import { msg } from './messages.js';
 
-/**
- * What the default install creates, in istioctl's check order: upstream's eleven resources, then
- * the RoleBindings, PodDisruptionBudgets and HorizontalPodAutoscalers the istiod and gateway charts
- * also create.
- */
-export function staticInstallTargets(istioNamespace: string): PermissionTarget[] {
+/** The resources istioctl's own precheck asks about, in its order. */
+export function upstreamInstallTargets(istioNamespace: string): PermissionTarget[] {
   const ns = istioNamespace;
   return [
     { group: '', version: 'v1', resource: 'namespaces' },
@@ -24,10 +20,29 @@ export function staticInstallTargets(istioNamespace: string): PermissionTarget[]
     { group: '', version: 'v1', resource: 'configmaps', namespace: ns },
     { group: 'admissionregistration.k8s.io', version: 'v1', resource: 'mutatingwebhookconfigurations' },
     { group: 'admissionregistration.k8s.io', version: 'v1', resource: 'validatingwebhookconfigurations' },
+  ];
+}
+
+/**
+ * Without a rendered manifest: upstream's list, then the RoleBindings, PodDisruptionBudgets and
+ * HorizontalPodAutoscalers the istiod and gateway charts may also create.
+ */
+export function staticInstallTargets(istioNamespace: string): PermissionTarget[] {
+  const ns = istioNamespace;
+  return [
+    ...upstreamInstallTargets(ns),
     { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'rolebindings', namespace: ns },
     { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets', namespace: ns },
     { group: 'autoscaling', version: 'v2', resource: 'horizontalpodautoscalers', namespace: ns },
   ];
+}
+
+/** Upstream's list followed by whatever else the rendered install creates, each target once. */
+export function renderedInstallTargets(objects: KubeObject[], istioNamespace: string): PermissionTarget[] {
+  return dedupeTargets([
+    ...upstreamInstallTargets(istioNamespace),
+    ...targetsFromObjects(objects, istioNamespace),
+  ]);
 }
 
 const CLUSTER_SCOPED = new Set([
@@ -56,18 +71,25 @@ export function resourceOfKind(kind: string): string {
  * namespace), in first-seen order; cluster-scoped kinds get no namespace.
  */
 export function targetsFromObjects(objects: KubeObject[], defaultNamespace: string): PermissionTarget[] {
-  const out: PermissionTarget[] = [];
+  return dedupeTargets(
+    objects.map((o) => {
+      const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : ['', o.apiVersion];
+      const t: PermissionTarget = { group: group!, version: version!, resource: resourceOfKind(o.kind) };
+      if (!CLUSTER_SCOPED.has(o.kind)) t.namespace = o.metadata.namespace || defaultNamespace;
+      return t;
+    }),
+  );
+}
+
+/** First occurrence of each (group, resource, namespace); the version does not change what RBAC allows. */
+function dedupeTargets(targets: PermissionTarget[]): PermissionTarget[] {
   const seen = new Set<string>();
-  for (const o of objects) {
-    const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : ['', o.apiVersion];
-    const t: PermissionTarget = { group: group!, version: version!, resource: resourceOfKind(o.kind) };
-    if (!CLUSTER_SCOPED.has(o.kind)) t.namespace = o.metadata.namespace || defaultNamespace;
-    const key = `${t.group}|${t.version}|${t.resource}|${t.namespace ?? ''}`;
-    if (seen.has(key)) continue;
+  return targets.filter((t) => {
+    const key = `${t.group}|${t.resource}|${t.namespace ?? ''}`;
+    if (seen.has(key)) return false;
     seen.add(key);
-    out.push(t);
-  }
-  return out;
+    return true;
+  });
 }
 
 interface AccessReviewStatus {

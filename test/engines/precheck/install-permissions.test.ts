@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { KubeObject } from '../../../src/cluster/cluster.js';
 import {
   installPermissions,
+  renderedInstallTargets,
   resourceOfKind,
   staticInstallTargets,
   targetsFromObjects,
@@ -82,5 +83,30 @@ describe('install-permissions', () => {
     assert.equal(resourceOfKind('Gateway'), 'gateways');
     assert.equal(resourceOfKind('ValidatingAdmissionPolicy'), 'validatingadmissionpolicies');
     assert.equal(resourceOfKind('Ingress'), 'ingresses');
+  });
+
+  it("puts upstream's eleven first and adds what the rendered install creates, each once", () => {
+    const rendered: KubeObject[] = [
+      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'istiod', namespace: 'mesh' } },
+      {
+        apiVersion: 'autoscaling/v2',
+        kind: 'HorizontalPodAutoscaler',
+        metadata: { name: 'istiod', namespace: 'mesh' },
+      },
+      {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicy',
+        metadata: { name: 'x' },
+      },
+    ];
+    const targets = renderedInstallTargets(rendered, 'mesh');
+    assert.equal(targets.length, 13);
+    assert.deepEqual(
+      targets.slice(11).map((t) => [t.resource, t.namespace]),
+      [
+        ['horizontalpodautoscalers', 'mesh'],
+        ['validatingadmissionpolicies', undefined],
+      ],
+    );
   });
 });
