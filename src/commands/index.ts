@@ -5,6 +5,7 @@ import { analyzeCommand } from './analyze.js';
 import { completionCommand } from './completion.js';
 import { experimentalCommand } from './experimental.js';
 import { kubeInjectCommand } from './kube-inject.js';
+import { manifestCommand } from './manifest.js';
 import { profileCommand } from './profile.js';
 import { proxyConfigCommand } from './proxy-config.js';
 import { proxyStatusCommand } from './proxy-status.js';
@@ -16,6 +17,7 @@ export const commandModules: CommandModule[] = [
   completionCommand,
   experimentalCommand,
   kubeInjectCommand,
+  manifestCommand,
   profileCommand,
   proxyConfigCommand,
   proxyStatusCommand,

@@ -27,20 +27,25 @@ export interface ComponentManifest {
 /** The release name istioctl renders every chart with (labels app.kubernetes.io/instance, release). */
 export const RELEASE_NAME = 'istio';
 
-/** Parses rendered template output into objects (documents without a kind are dropped). */
+/**
+ * Parses rendered template output into objects (documents without a kind are dropped). Documents are
+ * split as Helm's releaseutil does; js-yaml keeps this fast on the large CRD documents.
+ */
 export async function parseRendered(files: RenderedFile[]): Promise<Tree[]> {
-  const { parseAllDocuments } = await import('yaml');
+  const { load } = await import('js-yaml');
   const out: Tree[] = [];
   for (const f of files) {
     if (!f.path.endsWith('.yaml') && !f.path.endsWith('.yml')) continue;
-    if (f.content.trim() === '') continue;
-    for (const doc of parseAllDocuments(f.content)) {
-      if (doc.errors.length > 0) {
+    for (const doc of f.content.trim().split(/(?:^|\s*\n)---\s*/)) {
+      if (doc.trim() === '') continue;
+      let v: unknown;
+      try {
+        v = load(doc);
+      } catch (e) {
         throw new Error(
-          `chart template ${f.path} produced invalid YAML: ${doc.errors[0]!.message.split('\n')[0]}`,
+          `chart template ${f.path} produced invalid YAML: ${(e as Error).message.split('\n')[0]}`,
         );
       }
-      const v = doc.toJS() as unknown;
       if (isMap(v) && typeof v.kind === 'string' && v.kind !== '') out.push(v);
     }
   }
@@ -67,16 +72,12 @@ export async function renderComponents(
   return out;
 }
 
-/** All objects of all components, in upstream's order, as `manifest generate` prints them. */
+/** All objects of all components, in upstream's order, each as sigs.k8s.io/yaml writes it, then `---`. */
 export async function formatManifests(manifests: ComponentManifest[]): Promise<string> {
-  const { stringify } = await import('yaml');
-  const all = sortObjects(manifests.flatMap((m) => m.objects));
-  let text = '';
-  for (const o of all) {
-    text += stringify(o, { indentSeq: false, lineWidth: 0, sortMapEntries: true } as never);
-    text += '\n---\n';
-  }
-  return text;
+  const { goYamlMarshal } = await import('../inject/go-yaml.js');
+  return sortObjects(manifests.flatMap((m) => m.objects))
+    .map((o) => `${goYamlMarshal(o)}\n---\n`)
+    .join('');
 }
 
 export interface GenerateOptions extends MergeOptions {

@@ -12,18 +12,14 @@ export const helmBin = [
   join(repoRoot, '.cache', 'gotemplate', 'helm'),
 ].find((p) => existsSync(p));
 
-/** Splits `helm template` output into its `# Source: <chart>/<path>` files. */
+/** Splits `helm template` output (`---\n# Source: <chart>/<path>\n<doc>` blocks) into files. */
 export function splitHelmOutput(out: string): RenderedFile[] {
   const files = new Map<string, string>();
-  let current: string | undefined;
-  for (const line of out.split('\n')) {
-    const m = /^# Source: [^/]+\/(.+)$/.exec(line);
-    if (m) {
-      current = m[1]!;
-      files.set(current, `${files.get(current) ?? ''}---\n`);
-      continue;
-    }
-    if (current) files.set(current, files.get(current) + line + '\n');
+  for (const block of out.split(/^---\n(?=# Source: )/m)) {
+    const m = /^# Source: [^/]+\/(.+)\n/.exec(block);
+    if (!m) continue;
+    const doc = block.slice(m[0].length);
+    files.set(m[1]!, `${files.get(m[1]!) ?? ''}---\n${doc}`);
   }
   return [...files].map(([path, content]) => ({ path, content }));
 }
