@@ -70,7 +70,7 @@ export function injectData(pod, values, mesh) {
       Labels: sm(pod.meta.labels),
       Annotations: sm(pod.meta.annotations),
     },
-    Spec: goNamed(pod.spec),
+    Spec: { ...goNamed(pod.spec), Addresses: [] },
     ProxyConfig: {
       DiscoveryAddress: defaultConfig.discoveryAddress ?? 'istiod.istio-system.svc:15012',
       InterceptionMode: { $enum: 'REDIRECT' },
@@ -99,6 +99,18 @@ export function injectData(pod, values, mesh) {
     ClusterID: 'Kubernetes',
     ControllerLabel: 'istio.io-gateway-controller',
     AgentgatewayImage: '',
+    // Gateway deployment-controller fields (waypoint, kube-gateway, agentgateway templates).
+    Name: pod.name,
+    Namespace: 'default',
+    UID: `uid-${pod.name}`,
+    DeploymentName: `${pod.name}-istio`,
+    ServiceAccount: `${pod.name}-istio`,
+    GatewayClass: 'istio',
+    GatewayNameLabel: 'gateway.networking.k8s.io/gateway-name',
+    Ports: [
+      { Name: 'status-port', Port: I(15021), AppProtocol: 'tcp' },
+      { Name: 'http', Port: I(80), AppProtocol: 'http' },
+    ],
   };
 }
 

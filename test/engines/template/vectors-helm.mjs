@@ -99,6 +99,10 @@ const cases = [
     '{{ hasKey (fromYaml "a: [") "Error" }}|{{ fromYamlArray "a: 1" }}|{{ (fromJson "x").Error }}|{{ fromJsonArray "{}" }}',
     {},
   ),
+  one(
+    '{{ $t := fromToml "a = 1\\nb = \\"x\\"\\nf = 1.5\\nl = [1, 2]\\n[s]\\nk = true\\n[[arr]]\\nn = 1\\n[[arr]]\\nn = 2" }}{{ $t.a }} {{ $t.b }} {{ $t.f }} {{ $t.l }} {{ $t.s.k }} {{ len $t.arr }} {{ printf "%T" $t.a }}|{{ hasKey (fromToml "x = ") "Error" }}',
+    {},
+  ),
   one('{{ toToml .Values }}', { a: 1, b: 'x', c: { d: [1, 2], e: { f: true } }, list: [{ n: 1 }, { n: 2 }] }),
   one('{{ toYamlPretty .Values }}', { b: [1, 2, { c: 3 }], a: { x: 'y', l: ['p'] }, f: 1.5, n: 1000000 }),
   one(

@@ -5,6 +5,7 @@ import { def, type FuncMap } from '../func-types.js';
 import { formatFloat } from '../numbers.js';
 import { kindOf, mapGet, NO_VALUE, sliceOf, sortedKeys, unwrapTyped } from '../values.js';
 import { goJson, jsonString } from './json.js';
+import { parseToml } from './toml.js';
 import { toYamlString } from './yaml.js';
 
 /** YAML text to Go values the way sigs.k8s.io/yaml.Unmarshal does (numbers become float64). */
@@ -155,7 +156,13 @@ export function helmFuncs(): FuncMap {
       }
     }),
     toToml: def(['any'], toToml),
-    fromToml: def(['string'], () => ({})),
+    fromToml: def(['string'], (s: string) => {
+      try {
+        return parseToml(s);
+      } catch (e) {
+        return { Error: (e as Error).message };
+      }
+    }),
     lookup: def(['string', 'string', 'string', 'string'], () => ({})),
     getHostByName: def(['string'], () => ''),
   };

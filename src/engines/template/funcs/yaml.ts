@@ -3,7 +3,7 @@
 // order), unindented block sequences, quoting only when a plain scalar would change meaning, literal
 // blocks for multi-line strings and folding of long scalars at column 80.
 import { formatFloat } from '../numbers.js';
-import { kindOf, mapGet, mapKeys, sliceOf, unwrapTyped } from '../values.js';
+import { isPlainMap, kindOf, mapGet, mapKeys, NO_VALUE, sliceOf, unwrapTyped } from '../values.js';
 import { goJson } from './json.js';
 
 type J = null | boolean | number | bigint | string | J[] | { [k: string]: J };
@@ -419,8 +419,16 @@ function yamlFloat(f: number): string {
   return formatFloat(f, 'g', -1);
 }
 
-const isLetter = (c: string) => /\p{L}/u.test(c);
-const isDigit = (c: string) => /\p{Nd}/u.test(c);
+const isLetter = (c: string) => {
+  const x = c.charCodeAt(0);
+  if (x < 0x80) return (x >= 65 && x <= 90) || (x >= 97 && x <= 122);
+  return /\p{L}/u.test(c);
+};
+const isDigit = (c: string) => {
+  const x = c.charCodeAt(0);
+  if (x < 0x80) return x >= 48 && x <= 57;
+  return /\p{Nd}/u.test(c);
+};
 
 /** go-yaml v2's keyList.Less for string keys. */
 export function yamlKeyLess(a: string, b: string): number {
@@ -499,11 +507,39 @@ function direct(v: unknown): J {
 }
 
 /**
+ * The value as Go's JSON encoding followed by go-yaml decoding would leave it: integral floats below 2^63
+ * become ints, structs use their JSON view. Plain data is converted directly (no JSON text round trip).
+ */
+function jsonShape(v: unknown): J {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'bigint':
+      return v;
+    case 'number':
+      if (!Number.isFinite(v)) return fromGoJson(goJson.stringify(v, { must: true })!);
+      return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? BigInt(v) : v;
+  }
+  if (v === null || v === undefined || v === NO_VALUE) return null;
+  if (Array.isArray(v)) return v.map(jsonShape);
+  if (isPlainMap(v)) {
+    const o: { [k: string]: J } = {};
+    for (const k of Object.keys(v)) {
+      const x = v[k];
+      if (x !== undefined) o[k] = jsonShape(x);
+    }
+    return o;
+  }
+  return fromGoJson(goJson.stringify(v, { html: true, must: true })!);
+}
+
+/**
  * sigs.k8s.io/yaml.Marshal(v) as a string (ends with a newline); with `pretty`, go-yaml v3's encoder
  * with indent 2 (Helm's toYamlPretty). Throws on JSON errors.
  */
 export function toYamlString(v: unknown, pretty = false): string {
-  const j = pretty ? direct(v) : fromGoJson(goJson.stringify(v, { html: true, must: true })!);
+  const j = pretty ? direct(v) : jsonShape(v);
   const e = new Emitter(pretty);
   e.node(j, 0);
   return `${e.out}\n`;
