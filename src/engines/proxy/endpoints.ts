@@ -41,7 +41,8 @@ function lbEndpointMatches(filter: EndpointFilter, ep: Json, cluster: string): b
 
 /** ClusterLoadAssignments with the filtered endpoints kept; assignments left empty are dropped. */
 export function filteredAssignments(dump: ConfigDump, filter: EndpointFilter): Json[] {
-  const section = dump.section(SECTION.endpoints);
+  // Envoy leaves the section out when it has no endpoints; upstream then prints an empty table.
+  const section = dump.sections(SECTION.endpoints)[0] ?? {};
   const out: Json[] = [];
   const take = (entries: Json[]) => {
     for (const e of entries) {

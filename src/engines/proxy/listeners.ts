@@ -71,7 +71,14 @@ export function listenerMatches(filter: ListenerFilter, l: Json): boolean {
 
 /** Dynamic listeners' active state, then static listeners. */
 export function allListeners(dump: ConfigDump): Json[] {
-  const section = dump.section(SECTION.listeners);
+  let section: Json;
+  try {
+    section = dump.section(SECTION.listeners);
+  } catch (err) {
+    if (err instanceof Error)
+      err.message = err.message.replace(/config dump has no/, 'listener dump: config dump has no');
+    throw err;
+  }
   const out: Json[] = [];
   for (const l of arr(section, 'dynamicListeners')) {
     const active = obj(obj(l, 'activeState'), 'listener');

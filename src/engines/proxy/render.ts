@@ -14,19 +14,26 @@ import { hasDynamicSecrets, secretItemsOf, secretRows } from './secrets.js';
 
 export type OutputFormat = 'short' | 'json' | 'yaml';
 
+/** A typed message printed on its own (not inside an Any) carries no `@type`. */
+function untyped(v: Record<string, unknown>): unknown {
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (k !== '@type') out[k] = x;
+  return toProtoJson(out);
+}
+
 export function renderClusters(dump: ConfigDump, filter: ClusterFilter, format: OutputFormat): string {
   if (format === 'short') return table(clusterRows(dump, filter, false), 5);
-  return renderStructured(filteredClusters(dump, filter).map(toProtoJson), format);
+  return renderStructured(filteredClusters(dump, filter).map(untyped), format);
 }
 
 export function renderListeners(dump: ConfigDump, filter: ListenerFilter, format: OutputFormat): string {
   if (format === 'short') return table(listenerRows(dump, filter, false), 1);
-  return renderStructured(filteredListeners(dump, filter).map(toProtoJson), format);
+  return renderStructured(filteredListeners(dump, filter).map(untyped), format);
 }
 
 export function renderRoutes(dump: ConfigDump, filter: RouteFilter, format: OutputFormat): string {
   if (format === 'short') return table(routeRows(dump, filter, false), 5);
-  return renderStructured(filteredRoutes(dump, filter).map(toProtoJson), format);
+  return renderStructured(filteredRoutes(dump, filter).map(untyped), format);
 }
 
 export function renderEds(dump: ConfigDump, filter: EndpointFilter, format: OutputFormat): string {
