@@ -104,6 +104,7 @@ const cases = [
     {},
   ),
   one('{{ toToml .Values }}', { a: 1, b: 'x', c: { d: [1, 2], e: { f: true } }, list: [{ n: 1 }, { n: 2 }] }),
+  one('{{ mustToYaml .Values }}', { b: [1, { c: 'x y' }], a: 'multi\nline' }),
   one('{{ toYamlPretty .Values }}', { b: [1, 2, { c: 3 }], a: { x: 'y', l: ['p'] }, f: 1.5, n: 1000000 }),
   one(
     '{{ include "mychart.name" . }}|{{ include "mychart.full" . | upper }}|{{ include "mychart.dict" (dict "x" 1) }}',

@@ -175,6 +175,12 @@ const misc = [
   '{{ $ca := genCA "ca" 10 }}{{ $c := genSignedCert "svc" .nil .nil 10 $ca }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }}',
   '{{ $k := genPrivateKey "ecdsa" }}{{ $ca := genCAWithKey "ca" 10 $k }}{{ eq $ca.Key $k }} {{ $c := genSelfSignedCertWithKey "x" (list) (list) 5 $k }}{{ eq $c.Key $k }} {{ $s := genSignedCertWithKey "y" (list) (list) 5 $ca $k }}{{ eq $s.Key $k }}',
   '{{ $c := buildCustomCert (b64enc "-----BEGIN CERTIFICATE-----\\nx\\n-----END CERTIFICATE-----\\n") (b64enc "-----BEGIN RSA PRIVATE KEY-----\\ny\\n-----END RSA PRIVATE KEY-----\\n") }}{{ $c.Cert | len }}',
+  '{{ mustDeepCopy (dict "a" (list 1)) }} {{ push (list 1) 2 }} {{ mustPush (list) 1 }} {{ mustMergeOverwrite (dict "a" 1 "b" 2) (dict "a" 3) }}',
+  '{{ date_in_zone "2006-01-02 15:04" 86400 "UTC" }} {{ htmlDateInZone 0 "UTC" }} {{ date_modify "-90m" (toDate "2006-01-02" "2024-01-01") | date "2006-01-02 15:04" }}',
+  '{{ mustDateModify "1m30s" (toDate "2006-01-02" "2024-01-01") | unixEpoch }} {{ must_date_modify "2h" (toDate "2006-01-02" "2024-01-01") | date "15:04" }}',
+  '{{ must_date_modify "bogus" (toDate "2006-01-02" "2024-01-01") }}',
+  '{{ mustToDate "2006-01-02" "2024-13-45" }}',
+  '{{ mustToDate "2006-01-02T15:04:05Z07:00" "2024-03-01T10:20:30+02:00" | date "2006-01-02 15:04 -0700" }} {{ toDate "2006-01-02" "nope" | date "2006" }}',
   '{{ fail "boom" }}',
   '{{ getHostByName "localhost.invalid" | typeOf }}',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: Go template text, not a JS template

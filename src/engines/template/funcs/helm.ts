@@ -95,7 +95,6 @@ export function helmFuncs(): FuncMap {
         return '';
       }
     }),
-    mustToYaml: def(['any'], (v: unknown) => toYamlString(v).replace(/\n$/, '')),
     toYamlPretty: def(['any'], (v: unknown) => {
       try {
         return toYamlString(v, true).replace(/\n$/, '');

@@ -401,15 +401,33 @@ export function sprigTimeFuncs(): FuncMap {
     }),
     toDate: def(
       ['string', 'string'],
-      (f: string, s: string) => parseTime(f, s) ?? new GoTime(-62135596800n * 1_000_000_000n),
+      (f: string, s: string) =>
+        (rangeError(f, s) ? null : parseTime(f, s)) ?? new GoTime(-62135596800n * 1_000_000_000n),
     ),
     mustToDate: def(['string', 'string'], (f: string, s: string) => {
+      const range = rangeError(f, s);
+      if (range) throw new GoError(`parsing time ${JSON.stringify(s)}: ${range}`);
       const t = parseTime(f, s);
       if (!t) throw new GoError(`parsing time "${s}" as "${f}": cannot parse "${s}" as "${f}"`);
       return t;
     }),
     unixEpoch: def(['time.Time'], (t: GoTime) => String(t.Unix())),
   };
+}
+
+/** time.Parse's range checks for the numeric layouts parseTime understands. */
+function rangeError(layout: string, s: string): string | null {
+  if (!layout.startsWith('2006-01-02')) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2}))?/.exec(s);
+  if (!m) return null;
+  const [y, mo, d, h, mi, se] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x))) as number[];
+  if (mo! < 1 || mo! > 12) return 'month out of range';
+  const days = new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
+  if (d! < 1 || d! > days) return 'day out of range';
+  if (h! > 23) return 'hour out of range';
+  if (mi! > 59) return 'minute out of range';
+  if (se! > 59) return 'second out of range';
+  return null;
 }
 
 function parseTime(layout: string, s: string): GoTime | null {
