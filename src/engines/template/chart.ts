@@ -3,6 +3,7 @@
 // values.yaml defaults coalesced with user values (subcharts and globals), missing keys render empty,
 // include/tpl/required/fail with Helm's error wording, and `helm template`-style manifest output.
 
+import type { Cluster } from '../../cluster/cluster.js';
 import { ChartFiles, globToRegExp } from './chart-files.js';
 import { ExecError, execute, type Templates } from './exec.js';
 import { def, type FuncMap, GoError } from './func-types.js';
@@ -492,3 +493,69 @@ export function loadChartDir(list: () => { path: string; data: Uint8Array }[], i
 }
 
 export { Typed, toYamlString };
+
+type LookupCluster = Pick<Cluster, 'get' | 'list'>;
+
+/** Kubernetes' unstructured JSON view: integers are int64, other numbers float64. */
+function unstructured(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isInteger(v) ? new Typed('int64', BigInt(v)) : v;
+  if (Array.isArray(v)) return v.map(unstructured);
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unstructured(x)]));
+  return v;
+}
+
+async function fetchLookup(
+  cluster: LookupCluster,
+  apiVersion: string,
+  kind: string,
+  namespace: string,
+  name: string,
+) {
+  if (name !== '') {
+    const obj = await cluster.get({ apiVersion, kind, name, ...(namespace ? { namespace } : {}) });
+    return obj ? (unstructured(obj) as Record<string, unknown>) : {};
+  }
+  const items = await cluster.list({ apiVersion, kind }, namespace ? { namespace } : {});
+  return { apiVersion, kind: `${kind}List`, metadata: {}, items: items.map(unstructured) } as Record<
+    string,
+    unknown
+  >;
+}
+
+/**
+ * renderChart with Helm's live `lookup` through a Cluster: the template engine is synchronous, so renders
+ * repeat until every lookup they make has been fetched (objects a lookup does not find stay empty maps).
+ */
+export async function renderChartLive(
+  chart: ChartInput,
+  options: RenderChartOptions,
+  cluster: LookupCluster,
+): Promise<RenderedChart> {
+  const cache = new Map<string, Record<string, unknown>>();
+  for (let round = 0; round < 8; round++) {
+    const missing = new Set<string>();
+    const lookup = (a: string, k: string, ns: string, n: string) => {
+      const key = JSON.stringify([a, k, ns, n]);
+      const hit = cache.get(key);
+      if (hit) return hit;
+      missing.add(key);
+      return {};
+    };
+    let result: RenderedChart | undefined;
+    try {
+      result = renderChart(chart, { ...options, lookup });
+    } catch (e) {
+      if (missing.size === 0) throw e;
+    }
+    if (missing.size === 0 && result) return result;
+    for (const key of missing) {
+      const [a, k, ns, n] = JSON.parse(key) as [string, string, string, string];
+      cache.set(key, await fetchLookup(cluster, a, k, ns, n));
+    }
+  }
+  return renderChart(chart, {
+    ...options,
+    lookup: (a, k, ns, n) => cache.get(JSON.stringify([a, k, ns, n])) ?? {},
+  });
+}

@@ -1,7 +1,7 @@
 // Public API of the Go template engine (package export `istioctl-ts/template`).
 //   renderGoTemplate(text, data, options)  — parse (cached) + execute, Go semantics, throws TemplateError
 //   compileGoTemplate(text, options)       — parse once, execute many
-//   renderChart(chart, options)            — Helm chart rendering (see chart.ts)
+//   renderChart(chart, options)            — Helm chart rendering (see chart.ts); renderChartLive adds lookup
 import { buildHelmFuncs } from './chart.js';
 import { ExecError, execute, type MissingKey, type Templates } from './exec.js';
 import { type FuncMap, fromJs, type GoFunc } from './func-types.js';
@@ -11,7 +11,14 @@ import { sprigFuncs } from './funcs/sprig.js';
 import type { Tree } from './nodes.js';
 import { ParseError, parseTemplates } from './parse.js';
 
-export { type ChartInput, loadChartDir, type RenderChartOptions, renderChart } from './chart.js';
+export {
+  type ChartInput,
+  loadChartDir,
+  type RenderChartOptions,
+  type RenderedChart,
+  renderChart,
+  renderChartLive,
+} from './chart.js';
 export type { FuncMap, GoFunc } from './func-types.js';
 export { def as goFunc } from './func-types.js';
 export { GO_TYPE, goInt, NO_VALUE, Typed } from './values.js';

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import { renderChart } from '../../../src/engines/template/index.js';
+import { renderChart, renderChartLive } from '../../../src/engines/template/index.js';
 import { repoRoot } from '../../support/run-cli.js';
 
 const chartRoot = join(repoRoot, 'test/engines/template/testdata/chart');
@@ -66,4 +66,28 @@ test('required and fail surface as Helm execution errors', () => {
   assert.throws(() => renderChart({ files }), {
     message: 'execution error at (c/templates/t.yaml:1:3): set .Values.x',
   });
+});
+
+test('lookup is empty offline and live through a Cluster', async () => {
+  const files = {
+    'Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n',
+    'templates/t.yaml':
+      '{{ $cm := lookup "v1" "ConfigMap" "ns" "cfg" }}{{ if $cm }}{{ $cm.data.k }}{{ else }}none{{ end }} {{ len (default (list) (lookup "v1" "Namespace" "" "").items) }} {{ if $cm }}{{ eq $cm.metadata.generation 2 }}{{ else }}false{{ end }}',
+  };
+  assert.equal(renderChart({ files }).files.get('c/templates/t.yaml'), 'none 0 false');
+  const { FakeCluster } = await import('../../../src/cluster/fake.js');
+  const cluster = new FakeCluster({
+    objects: [
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'cfg', namespace: 'ns', generation: 2 },
+        data: { k: 'live' },
+      },
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ns' } },
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'other' } },
+    ],
+  });
+  const live = await renderChartLive({ files }, {}, cluster);
+  assert.equal(live.files.get('c/templates/t.yaml'), 'live 2 true');
 });
