@@ -199,6 +199,10 @@ async function main() {
     '--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake',
     '--cidr=10.244.0.0/16',
     '--node-ip=10.0.0.1',
+    // Without leases the node lifecycle controller sees heartbeats older than its grace period,
+    // flips the nodes NotReady for a moment, and marks every pod NotReady for good (kwok does not
+    // re-run the pod-ready stage). Leases renewed by kwok keep the nodes, and so the pods, Ready.
+    '--node-lease-duration-seconds=40',
   ]);
 
   for (let i = 0; i < NODES; i++) {
