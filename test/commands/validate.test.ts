@@ -174,14 +174,22 @@ spec:
     );
   });
 
-  it('rejects unknown top-level and spec fields', async () => {
-    const d = dir({ 'vs.yaml': VS.replace('spec:', 'extra: 1\nspec:\n  hostz: []') });
-    const r = await runCli(['validate', '-f', 'vs.yaml'], { cwd: d });
-    assert.equal(r.code, 1);
-    assert.match(r.stderr, /\* VirtualService\/\/reviews: unknown field "extra" \(at extra, vs\.yaml:5\)/);
-    assert.match(
-      r.stderr,
-      /\* VirtualService\/\/reviews: unknown field "hostz" \(at spec\.hostz, vs\.yaml:7\)/,
+  it('rejects unknown spec fields first (the decode stops there), then unknown top-level fields', async () => {
+    const d = dir({
+      'spec.yaml': VS.replace('spec:', 'extra: 1\nspec:\n  hostz: []'),
+      'top.yaml': VS.replace('spec:', 'extra: 1\nspec:'),
+    });
+    const spec = await runCli(['validate', '-f', 'spec.yaml'], { cwd: d });
+    assert.equal(spec.code, 1);
+    assert.equal(
+      spec.stderr,
+      'Error: 1 error occurred:\n\t* VirtualService//reviews: cannot parse proto message: unknown field "hostz" (at spec.hostz, spec.yaml:7)\n\n',
+    );
+    const top = await runCli(['validate', '-f', 'top.yaml'], { cwd: d });
+    assert.equal(top.code, 1);
+    assert.equal(
+      top.stderr,
+      'Error: 1 error occurred:\n\t* VirtualService//reviews: unknown field "extra" (at extra, top.yaml:5)\n\n',
     );
   });
 

@@ -50,6 +50,7 @@ export function namespaceSlashHost(host: string, isGateway: boolean): string[] {
   const i = host.indexOf('/');
   if (i < 0) {
     if (isGateway) {
+      if (host !== '*' && !host.includes('.')) return ['short names (non FQDN) are not allowed'];
       const e = wildcardDomain(host);
       return e ? [e] : [];
     }
@@ -65,6 +66,8 @@ export function namespaceSlashHost(host: string, isGateway: boolean): string[] {
   }
   const e = wildcardDomain(name);
   if (e) errs.push(e);
+  if (isGateway && name !== '*' && !name.includes('.'))
+    errs.unshift('short names (non FQDN) are not allowed');
   return errs;
 }
 
@@ -110,7 +113,7 @@ export function ipAddress(s: string): string | undefined {
 /** An IP or a CIDR block. */
 export function ipOrSubnet(s: string): string | undefined {
   const i = s.indexOf('/');
-  if (i < 0) return isIP(s) ? undefined : `${JSON.stringify(s)} is not a valid IP`;
+  if (i < 0) return isIP(s) ? undefined : `${s} is not a valid IP`;
   const ip = s.slice(0, i);
   const bits = s.slice(i + 1);
   const max = isIPv4(ip) ? 32 : isIPv6(ip) ? 128 : -1;

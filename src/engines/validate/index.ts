@@ -4,7 +4,7 @@
 import { kindInfo } from '../../model/api/kinds.js';
 import { lineLocator } from './locate.js';
 import { rulesByAnchor } from './rules/index.js';
-import { walk } from './structural.js';
+import { type WalkOptions, walk } from './structural.js';
 import type { Origin, Reporter, ValidationIssue } from './types.js';
 
 export { isIstioKind, kindInfo } from '../../model/api/kinds.js';
@@ -47,7 +47,6 @@ export function validateResource(
     issues.push(analysis ? { path, message, level, analysis } : { path, message, level });
   };
   const r: Reporter = { error: (p, m) => add('Error', p, m), warn: (p, m, a) => add('Warning', p, m, a) };
-  for (const k of Object.keys(o)) if (!TOP_LEVEL.has(k)) r.error(k, `unknown field "${k}"`);
   const md = o.metadata;
   if (md !== undefined && (md === null || typeof md !== 'object' || Array.isArray(md)))
     r.error('metadata', 'metadata must be an object');
@@ -63,11 +62,21 @@ export function validateResource(
   if (spec === undefined || spec === null) {
     if (info.specRequired) r.error('spec', 'spec is required');
   }
-  walk(spec ?? {}, info.spec, 'spec', '.spec', r, {
+  const semantic: [ValidationIssue['level'], string, string, ValidationIssue['analysis']][] = [];
+  const walkOpts: WalkOptions = {
     rules: rulesByAnchor(info.kind),
     ctx: { object: o, namespace },
+    ruleReporter: {
+      error: (p, m) => semantic.push(['Error', p, m, undefined]),
+      warn: (p, m, a) => semantic.push(['Warning', p, m, a]),
+    },
     wrap: opts.wrap,
-  });
+  };
+  walk(spec ?? {}, info.spec, 'spec', '.spec', r, walkOpts);
+  // upstream decodes the spec, then rejects unknown top-level fields, and validates only what got that far
+  const unknownTop = walkOpts.decodeFailed ? undefined : Object.keys(o).find((k) => !TOP_LEVEL.has(k));
+  if (unknownTop) r.error(unknownTop, `unknown field "${unknownTop}"`);
+  else if (!walkOpts.decodeFailed) for (const [level, p, m, a] of semantic) add(level, p, m, a);
   if (origin) {
     const locate = origin.source ? lineLocator(origin.source, origin.line) : () => origin.line;
     for (const i of issues) {

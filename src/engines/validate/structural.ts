@@ -9,6 +9,10 @@ import { joinPath, type Reporter, type Rule, type RuleContext } from './types.js
 export interface WalkOptions {
   rules: Map<string, Rule[]>;
   ctx: RuleContext;
+  /** Where semantic rules report; index.ts drops it when the decode failed, as upstream never gets that far. */
+  ruleReporter: Reporter;
+  /** Set by the first decode error: upstream's strict decode stops there and reports only that one. */
+  decodeFailed?: boolean;
   /** Test hook: wraps the value handed to a rule (used to record which fields rules read). */
   wrap?: (value: unknown, schemaPath: string) => unknown;
 }
@@ -27,35 +31,84 @@ function checkInteger(
   s: Extract<Schema, { t: 'integer' | 'number' }>,
   path: string,
   r: Reporter,
+  o: WalkOptions,
 ): void {
   let n: number;
   if (typeof v === 'number') n = v;
   else if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) n = Number(v);
   else {
-    r.error(
+    decode(
+      o,
+      r,
       path,
       `invalid value for ${s.t === 'integer' ? 'integer' : 'number'} field: ${JSON.stringify(v)}`,
     );
     return;
   }
   if (s.t === 'integer' && !Number.isInteger(n)) {
-    r.error(path, `invalid value for integer field: ${n}`);
+    decode(o, r, path, `invalid value for integer field: ${n}`);
     return;
   }
-  if (s.format === 'int32' && (n < -2147483648 || n > 2147483647))
-    r.error(path, `value ${n} is out of range for int32`);
-  if (s.minimum !== undefined && n < s.minimum) r.error(path, `value ${n} is below the minimum ${s.minimum}`);
-  if (s.maximum !== undefined && n > s.maximum) r.error(path, `value ${n} is above the maximum ${s.maximum}`);
+  if (s.format === 'int32' && (n < -2147483648 || n > 2147483647)) {
+    decode(o, r, path, `value ${n} is out of range for int32`);
+    return;
+  }
+  // uint32 bounds are the decoder's; other bounds come from the CRD
+  const uint32 = s.minimum === 0 && s.maximum === UINT32_MAX;
+  if ((uint32 && n < 0) || (uint32 && n > UINT32_MAX)) {
+    decode(o, r, path, `json: cannot unmarshal number ${n} into Go value of type uint32`);
+    return;
+  }
+  if (s.minimum !== undefined && n < s.minimum)
+    server(r, path, `should be greater than or equal to ${s.minimum}`);
+  if (s.maximum !== undefined && n > s.maximum)
+    server(r, path, `should be less than or equal to ${s.maximum}`);
 }
 
-export function checkDuration(v: string, path: string, r: Reporter): void {
-  let ms: number;
-  try {
-    ms = parseDuration(v);
-  } catch {
-    r.error(path, `invalid duration "${v}"`);
+/** A failure of upstream's strict protobuf JSON decode: only the first one is reported. */
+function decode(o: WalkOptions, r: Reporter, path: string, message: string): void {
+  if (o.decodeFailed) return;
+  o.decodeFailed = true;
+  r.error(path, `cannot parse proto message: ${message}`);
+}
+
+/** A constraint only the API server enforces (from the CRD); upstream's validate accepts it. */
+function server(r: Reporter, path: string, message: string): void {
+  r.warn(path, `${message} (the API server refuses this)`);
+}
+
+const UINT32_MAX = 4294967295;
+
+/** Go's time.ParseDuration error for a string it rejects, or undefined when it parses. */
+export function goDurationError(text: string): string | undefined {
+  const q = JSON.stringify(text);
+  let s = text;
+  if (s === '') return `time: invalid duration ${q}`;
+  if (s[0] === '-' || s[0] === '+') s = s.slice(1);
+  if (s === '0') return undefined;
+  if (s === '') return `time: invalid duration ${q}`;
+  while (s !== '') {
+    const num = /^(\d*)(\.\d*)?/.exec(s)!;
+    if (!num[1] && (!num[2] || num[2] === '.')) return `time: invalid duration ${q}`;
+    s = s.slice(num[0].length);
+    let i = 0;
+    while (i < s.length && s[i] !== '.' && !(s[i]! >= '0' && s[i]! <= '9')) i++;
+    const unit = s.slice(0, i);
+    if (unit === '') return `time: missing unit in duration ${q}`;
+    if (!['ns', 'us', 'µs', 'μs', 'ms', 's', 'm', 'h'].includes(unit))
+      return `time: unknown unit ${JSON.stringify(unit)} in duration ${q}`;
+    s = s.slice(i);
+  }
+  return undefined;
+}
+
+export function checkDuration(v: string, path: string, r: Reporter, o: WalkOptions): void {
+  const bad = goDurationError(v);
+  if (bad) {
+    decode(o, r, path, `bad Duration: ${bad}`);
     return;
   }
+  const ms = parseDuration(v);
   if (ms < 1) r.error(path, 'duration must be greater than 1ms');
   else if (Math.abs(ms - Math.round(ms)) > 1e-9)
     r.error(path, 'only durations to ms precision are supported');
@@ -70,73 +123,79 @@ export function walk(v: unknown, s: Schema, path: string, spath: string, r: Repo
     case 'string':
       if (typeof v !== 'string') {
         if (s.enum && typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < s.enum.length) break;
-        r.error(path, `invalid value for string field: ${JSON.stringify(v)}`);
+        decode(o, r, path, `invalid value for string field: ${JSON.stringify(v)}`);
         break;
       }
       if (s.enum && !s.enum.includes(v))
-        r.error(path, `invalid value ${JSON.stringify(v)}, must be one of ${s.enum.join(', ')}`);
-      if (s.duration) checkDuration(v, path, r);
+        decode(
+          o,
+          r,
+          path,
+          `unknown value ${JSON.stringify(JSON.stringify(v))} for enum (one of ${s.enum.join(', ')})`,
+        );
+      if (s.duration) checkDuration(v, path, r, o);
       // the API server enforces these from the CRD
       if (s.minLength !== undefined && [...v].length < s.minLength)
-        r.error(path, `should be at least ${s.minLength} chars long`);
+        server(r, path, `should be at least ${s.minLength} chars long`);
       if (s.maxLength !== undefined && [...v].length > s.maxLength)
-        r.error(path, `may not be longer than ${s.maxLength}`);
+        server(r, path, `may not be longer than ${s.maxLength}`);
       if (s.pattern !== undefined && !new RegExp(s.pattern, 'u').test(v))
-        r.error(path, `should match '${s.pattern}'`);
-      if (s.format === 'byte' && !/^[A-Za-z0-9+/_-]*={0,2}$/.test(v)) r.error(path, 'invalid base64 value');
+        server(r, path, `should match '${s.pattern}'`);
+      if (s.format === 'byte' && !/^[A-Za-z0-9+/_-]*={0,2}$/.test(v))
+        decode(o, r, path, 'illegal base64 data');
       break;
     case 'integer':
     case 'number':
-      checkInteger(v, s, path, r);
+      checkInteger(v, s, path, r, o);
       break;
     case 'boolean':
-      if (typeof v !== 'boolean') r.error(path, `invalid value for bool field: ${JSON.stringify(v)}`);
+      if (typeof v !== 'boolean') decode(o, r, path, `invalid value for bool field: ${JSON.stringify(v)}`);
       break;
     case 'int-or-string':
       if (typeof v !== 'string' && typeof v !== 'number')
-        r.error(path, `expected an integer or a string, got ${typeName(v)}`);
+        decode(o, r, path, `expected an integer or a string, got ${typeName(v)}`);
       break;
     case 'any':
-      if (!isObject(v)) r.error(path, `expected an object, got ${typeName(v)}`);
+      if (!isObject(v)) decode(o, r, path, `expected an object, got ${typeName(v)}`);
       break;
     case 'map':
       if (!isObject(v)) {
-        r.error(path, `expected a map, got ${typeName(v)}`);
+        decode(o, r, path, `expected a map, got ${typeName(v)}`);
         return;
       }
       if (s.maxProperties !== undefined && Object.keys(v).length > s.maxProperties) {
-        r.error(path, `must have at most ${s.maxProperties} items`);
+        server(r, path, `must have at most ${s.maxProperties} items`);
       }
       for (const [k, c] of Object.entries(v)) walk(c, s.values, joinPath(path, k), `${spath}{}`, r, o);
       break;
     case 'array':
       if (!Array.isArray(v)) {
-        r.error(path, `expected a list, got ${typeName(v)}`);
+        decode(o, r, path, `expected a list, got ${typeName(v)}`);
         return;
       }
       if (s.minItems !== undefined && v.length < s.minItems)
-        r.error(path, `should have at least ${s.minItems} items`);
+        server(r, path, `should have at least ${s.minItems} items`);
       if (s.maxItems !== undefined && v.length > s.maxItems)
-        r.error(path, `must have at most ${s.maxItems} items`);
+        server(r, path, `must have at most ${s.maxItems} items`);
       for (const [i, c] of v.entries()) walk(c, s.items, joinPath(path, i), `${spath}[]`, r, o);
       if (s.mapKeys) duplicateListKeys(v, s.mapKeys, path, r);
       break;
     case 'object': {
       if (!isObject(v)) {
-        r.error(path, `expected an object, got ${typeName(v)}`);
+        decode(o, r, path, `expected an object, got ${typeName(v)}`);
         return;
       }
       for (const [k, c] of Object.entries(v)) {
         const child = s.props[k];
         if (!child) {
-          if (!s.preserve) r.error(joinPath(path, k), `unknown field "${k}"`);
+          if (!s.preserve) decode(o, r, joinPath(path, k), `unknown field "${k}"`);
           continue;
         }
         walk(c, child, joinPath(path, k), `${spath}.${k}`, r, o);
       }
       for (const group of s.oneOf ?? []) {
         const set = group.filter((f) => v[f] !== undefined && v[f] !== null);
-        if (set.length > 1) r.error(path, `only one of ${set.join(', ')} may be set`);
+        if (set.length > 1) server(r, path, `only one of ${set.join(', ')} may be set`);
       }
       for (const f of s.required ?? []) {
         if (v[f] === undefined || v[f] === null) r.error(joinPath(path, f), `${f} is required`);
@@ -147,7 +206,7 @@ export function walk(v: unknown, s: Schema, path: string, spath: string, r: Repo
   const rules = o.rules.get(spath);
   if (rules) {
     const value = o.wrap ? o.wrap(v, spath) : v;
-    for (const rule of rules) rule.check(value, path, r, o.ctx);
+    for (const rule of rules) rule.check(value, path, o.ruleReporter, o.ctx);
   }
 }
 
@@ -158,7 +217,8 @@ function duplicateListKeys(list: unknown[], keys: readonly string[], path: strin
     if (!isObject(item)) continue;
     const key = JSON.stringify(keys.map((k) => item[k] ?? null));
     if (seen.has(key))
-      r.error(
+      server(
+        r,
         joinPath(path, i),
         `Duplicate value: ${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(item[k])}`).join(',')}`,
       );

@@ -3,7 +3,10 @@
 
 export type Obj = Record<string, any>;
 
-/** A valid spec per kind, and mutations that each break one rule at one path. */
+/**
+ * A valid spec per kind, and mutations that each break one rule at one path. `warn:` marks a
+ * constraint only the API server enforces (upstream's validate accepts it): reported as a Warning.
+ */
 export const CASES: Record<
   string,
   { apiVersion: string; valid: Obj; invalid: [string, (s: Obj) => void][] }
@@ -32,7 +35,7 @@ export const CASES: Record<
       ['spec.http[0]', (s) => (s.http[0].redirect = { uri: '/x' })],
       ['spec.http[0].retries.attempts', (s) => (s.http[0].retries = { attempts: -1 })],
       ['spec.http[0].fault.abort.httpStatus', (s) => (s.http[0].fault = { abort: { httpStatus: 700 } })],
-      ['spec.http[0].match[0].uri', (s) => (s.http[0].match = [{ uri: { exact: '/a', prefix: '/b' } }])],
+      ['warn:spec.http[0].match[0].uri', (s) => (s.http[0].match = [{ uri: { exact: '/a', prefix: '/b' } }])],
       [
         'spec.http[0].corsPolicy.allowMethods[0]',
         (s) => (s.http[0].corsPolicy = { allowMethods: ['FETCH'] }),
@@ -66,7 +69,7 @@ export const CASES: Record<
         (s) => (s.trafficPolicy.loadBalancer = { consistentHash: { maglev: { tableSize: 100 } } }),
       ],
       [
-        'spec.trafficPolicy.loadBalancer',
+        'warn:spec.trafficPolicy.loadBalancer',
         (s) => (s.trafficPolicy.loadBalancer = { simple: 'RANDOM', consistentHash: { useSourceIp: true } }),
       ],
       [
@@ -193,7 +196,7 @@ export const CASES: Record<
       ['spec.probe.httpGet.port', (s) => (s.probe.httpGet.port = 0)],
       ['spec.probe.periodSeconds', (s) => (s.probe.periodSeconds = -3)],
       ['spec.probe.httpGet.scheme', (s) => (s.probe.httpGet.scheme = 'FTP')],
-      ['spec.probe', (s) => (s.probe.tcpSocket = { port: 80 })],
+      ['warn:spec.probe', (s) => (s.probe.tcpSocket = { port: 80 })],
       ['spec.metadata.labels', (s) => (s.metadata.labels = { 'a b': 'c' })],
       ['spec.probe.exec.command', (s) => (s.probe = { exec: { command: [] } })],
     ],
@@ -313,7 +316,13 @@ export const CASES: Record<
       ],
     },
     invalid: [
-      ['spec.jwtRules[0].issuer', (s) => delete s.jwtRules[0].issuer],
+      [
+        'spec.jwtRules[0].issuer',
+        (s) => {
+          delete s.jwtRules[0].issuer;
+          delete s.jwtRules[0].jwksUri;
+        },
+      ],
       ['spec.jwtRules[0].jwksUri', (s) => (s.jwtRules[0].jwksUri = 'ftp://issuer.example.com/jwks')],
       ['spec.jwtRules[0].jwks', (s) => (s.jwtRules[0] = { issuer: 'i', jwks: '{not json' })],
       ['spec.jwtRules[0].fromHeaders[0].name', (s) => (s.jwtRules[0].fromHeaders = [{ name: '' }])],
@@ -376,8 +385,8 @@ export const CASES: Record<
       ['spec.match[0].ports[0].number', (s) => (s.match = [{ ports: [{ number: 0 }] }])],
       ['spec', (s) => (s.targetRef = { kind: 'Service', name: 'web' })],
       ['spec.phase', (s) => (s.phase = 'EARLY')],
-      ['spec.imagePullSecret', (s) => (s.imagePullSecret = '')],
-      ['spec.match[0].ports[1]', (s) => (s.match = [{ ports: [{ number: 80 }, { number: 80 }] }])],
+      ['warn:spec.imagePullSecret', (s) => (s.imagePullSecret = '')],
+      ['warn:spec.match[0].ports[1]', (s) => (s.match = [{ ports: [{ number: 80 }, { number: 80 }] }])],
     ],
   },
   TrafficExtension: {
@@ -388,7 +397,7 @@ export const CASES: Record<
       phase: 'AUTHZ',
     },
     invalid: [
-      ['spec', (s) => (s.lua = { inlineCode: 'x' })],
+      ['warn:spec', (s) => (s.lua = { inlineCode: 'x' })],
       ['spec', (s) => delete s.wasm],
       ['spec.wasm.url', (s) => (s.wasm.url = 'gopher://x')],
       ['spec.wasm.sha256', (s) => (s.wasm.sha256 = '123')],

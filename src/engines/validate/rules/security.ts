@@ -36,7 +36,9 @@ function ips(list: string[] | undefined, path: string, r: Reporter): void {
       report(
         r,
         at(path, i),
-        c.ipOrSubnet(s) ? `bad CIDR range (${s}): invalid CIDR address: ${s}` : undefined,
+        c.ipOrSubnet(s)
+          ? `bad CIDR range (${s}): netip.ParsePrefix(${JSON.stringify(s)}): prefix length out of range`
+          : undefined,
       );
     else if (!c.isIP(s)) r.error(at(path, i), `bad IP address: ${s}`);
   }
@@ -48,10 +50,10 @@ function ports(list: string[] | undefined, path: string, r: Reporter): void {
     if (!/^[+-]?\d+$/.test(s))
       r.error(
         at(path, i),
-        `invalid port ${s}: strconv.ParseInt: parsing ${JSON.stringify(s)}: invalid syntax`,
+        `bad port (${s}): strconv.ParseUint: parsing ${JSON.stringify(s)}: invalid syntax`,
       );
     else if (Number(s) < 0 || Number(s) > 65535)
-      r.error(at(path, i), `invalid port ${s}: port must be in the range [0, 65535]`);
+      r.error(at(path, i), `bad port (${s}): port must be in the range [0, 65535]`);
   }
 }
 
@@ -74,7 +76,7 @@ function pathTemplates(name: string, list: string[] | undefined, path: string, r
     if (bad) {
       r.error(
         at(path, i),
-        `invalid or unsupported path ${s}, found in ${upper(name)}. Contains '{' or '}' beyond a valid path template`,
+        `invalid or unsupported path ${s.replace(/^\//, '')}, found in ${upper(name)}. Contains '{' or '}' beyond a supported path template`,
       );
     }
   }
@@ -133,11 +135,22 @@ function attribute(
   }
 }
 
-export const authorizationPolicyRules: Rule[] = [
+/** Upstream prefixes every AuthorizationPolicy error with the policy's name and namespace. */
+function policyPrefixed(rule: Rule): Rule {
+  return {
+    at: rule.at,
+    check: (v, path, r, ctx) => {
+      const prefix = `invalid policy ${ctx.object.metadata?.name ?? ''}.${ctx.namespace}:`;
+      rule.check(v, path, { error: (p, m) => r.error(p, `${prefix} ${m}`), warn: r.warn }, ctx);
+    },
+  };
+}
+
+const authorizationPolicyChecks: Rule[] = [
   ...policyTargetRules('.spec'),
   {
     at: '.spec',
-    check: (ap: Obj, path, r, ctx) => {
+    check: (ap: Obj, path, r) => {
       const action = ap.action ?? 'ALLOW';
       const rules: Obj[] | undefined = ap.rules;
       if (action === 'CUSTOM') {
@@ -188,12 +201,12 @@ export const authorizationPolicyRules: Rule[] = [
           path,
           'DENY action without `rules` is meaningless as it will never be triggered, add an empty rule `{}` if you want it be triggered for every request',
         );
-      const prefix = `invalid policy ${ctx.object.metadata?.name ?? ''}.${ctx.namespace}:`;
-      const pr: Reporter = { error: (p, m) => r.error(p, `${prefix} ${m}`), warn: r.warn };
-      for (const [i, rule] of (rules ?? []).entries()) authzRule(rule, i, at(path, 'rules', i), pr, action);
+      for (const [i, rule] of (rules ?? []).entries()) authzRule(rule, i, at(path, 'rules', i), r, action);
     },
   },
 ];
+
+export const authorizationPolicyRules: Rule[] = authorizationPolicyChecks.map(policyPrefixed);
 
 function authzRule(rule: Obj | null, i: number, path: string, r: Reporter, action: string): void {
   if (!rule) {
@@ -301,7 +314,7 @@ function jwksUri(uri: string): string | undefined {
     return `invalid jwks uri: parse ${JSON.stringify(uri)}: invalid URI for request`;
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:')
-    return `'${uri}' had an invalid URI scheme, only http and https are supported`;
+    return `URI scheme ${JSON.stringify(u.protocol.slice(0, -1))} is not supported`;
   return undefined;
 }
 
@@ -320,7 +333,8 @@ export const requestAuthenticationRules: Rule[] = [
   {
     at: '.spec.jwtRules[]',
     check: (j: Obj, path, r) => {
-      if (!j.issuer) r.error(joinPath(path, 'issuer'), 'issuer must be set');
+      if (!j.issuer && !j.jwksUri)
+        r.error(joinPath(path, 'issuer'), 'issuer or jwksUri must be non-empty string');
       for (const [i, a] of (j.audiences ?? []).entries())
         if (a === '') r.error(at(path, 'audiences', i), 'audience must be non-empty string');
       if (j.jwksUri) report(r, joinPath(path, 'jwksUri'), jwksUri(String(j.jwksUri)));

@@ -119,11 +119,13 @@ export const serviceEntryRules: Rule[] = [
       } else if (resolution === 'DNS' || resolution === 'DNS_ROUND_ROBIN') {
         if (!endpoints.length) {
           for (const [i, h] of (se.hosts ?? []).entries()) {
-            if (c.fqdn(String(h)))
+            const fe = c.fqdn(String(h));
+            if (fe) {
               r.error(
                 at(path, 'hosts', i),
-                `hosts must be FQDN if no endpoints are provided for resolution mode ${resolution}`,
+                `hosts must be FQDN or contain only prefix wildcards if no endpoints are provided for resolution mode ${resolution}, ${fe}`,
               );
+            }
           }
         }
         if (resolution === 'DNS_ROUND_ROBIN' && endpoints.length > 1)

@@ -98,7 +98,7 @@ export const workloadSelectorRule = (at0: string): Rule => ({
 });
 
 const TARGET_KINDS_TEXT =
-  '[/v1, Kind=Service networking.istio.io/v1, Kind=ServiceEntry gateway.networking.k8s.io/v1, Kind=Gateway]';
+  '[core/v1/Service networking.istio.io/v1/ServiceEntry gateway.networking.k8s.io/v1/Gateway gateway.networking.k8s.io/v1/GatewayClass]';
 
 export function targetRef(v: Obj, path: string, r: Reporter): void {
   if (!v.name) r.error(joinPath(path, 'name'), 'targetRef name must be set');
@@ -112,7 +112,7 @@ export function targetRef(v: Obj, path: string, r: Reporter): void {
   const ok =
     (kind === 'Service' && (group === '' || group === 'core')) ||
     (kind === 'ServiceEntry' && group === 'networking.istio.io') ||
-    (kind === 'Gateway' && group === 'gateway.networking.k8s.io');
+    ((kind === 'Gateway' || kind === 'GatewayClass') && group === 'gateway.networking.k8s.io');
   if (!ok) r.error(path, `targetRef must be to one of ${TARGET_KINDS_TEXT} but was ${group}/${kind}`);
 }
 

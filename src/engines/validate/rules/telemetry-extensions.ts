@@ -172,9 +172,10 @@ export const trafficExtensionRules: Rule[] = [
   {
     at: '.spec',
     check: (t: Obj, path, r) => {
-      if (!t.wasm && !t.lua) r.error(path, 'one of wasm or lua must be set');
+      if (!t.wasm && !t.lua) r.error(path, 'exactly one of wasm or lua must be set');
       if (t.wasm) wasm(t.wasm, joinPath(path, 'wasm'), r);
-      if (t.lua && !t.lua.inlineCode) r.error(at(path, 'lua', 'inlineCode'), 'lua.inlineCode must be set');
+      if (t.lua && !t.lua.inlineCode)
+        r.error(at(path, 'lua', 'inlineCode'), 'lua.inlineCode cannot be empty');
       match(t.match, joinPath(path, 'match'), r);
     },
   },
