@@ -166,3 +166,39 @@ describe('proxy-config inputs and failures', () => {
     assert.match(res.stderr, /failed to execute command on p.default sidecar: unexpected status code: 503/);
   });
 });
+
+describe('proxy-config JSON output follows protojson', () => {
+  const dump = join(root, 'proxyconfig', 'config_dump.json');
+
+  it('clusters: declaration field order, no @type, camelCase names', async () => {
+    const res = await runCli(['pc', 'clusters', '-f', dump, '--fqdn', 'httpbin', '-o', 'json']);
+    assert.equal(res.code, 0, res.stderr);
+    const [c] = JSON.parse(res.stdout) as Array<Record<string, unknown>>;
+    assert.deepEqual(Object.keys(c!), [
+      'name',
+      'type',
+      'edsClusterConfig',
+      'commonLbConfig',
+      'transportSocket',
+      'metadata',
+    ]);
+  });
+
+  it('routes: a route name comes first and path specifiers before case sensitivity', async () => {
+    const file = join(root, 'configdump', 'routes', 'k8s-gateway-http-route-path-prefix', 'configdump.json');
+    const res = await runCli(['pc', 'routes', '-f', file, '--name', 'http.80', '-o', 'json']);
+    const route = JSON.parse(res.stdout)[0].virtualHosts[0].routes[0];
+    assert.deepEqual(Object.keys(route), ['name', 'match', 'route', 'metadata', 'decorator']);
+    assert.deepEqual(Object.keys(route.match), ['pathSeparatedPrefix', 'caseSensitive']);
+    assert.equal(Object.keys(route.route)[1], 'clusterNotFoundResponseCode');
+  });
+
+  it('yaml: keys sorted, Go-style scalars', async () => {
+    const res = await runCli(['pc', 'routes', '-f', dump, '-o', 'yaml']);
+    assert.equal(res.code, 0);
+    assert.match(
+      res.stdout,
+      /^- name: inbound-vip\|8000\|http\|httpbin.default.svc.cluster.local\n {2}virtualHosts:\n/,
+    );
+  });
+});

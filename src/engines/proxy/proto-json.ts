@@ -65,6 +65,8 @@ export function toProtoJson(v: unknown): unknown {
       const m: Json = {};
       for (const mk of Object.keys(child as Json).sort()) m[mk] = toProtoJson((child as Json)[mk]);
       out[nk] = m;
+    } else if (Array.isArray(child) && child.length === 0) {
+      // protojson leaves out empty repeated fields.
     } else out[nk] = toProtoJson(child);
   }
   return out;

@@ -7,6 +7,7 @@ import { type ClusterFilter, clusterRows, filteredClusters } from './clusters.js
 import { type ConfigDump, SECTION } from './config-dump.js';
 import { ecdsFilters, ecdsRows } from './ecds.js';
 import { type EndpointFilter, edsRows, filteredAssignments } from './endpoints.js';
+import { orderCluster, orderListener, orderRouteConfiguration } from './field-order.js';
 import { filteredListeners, type ListenerFilter, listenerRows } from './listeners.js';
 import { goJsonIndent, jsonpbIndent, renderStructured, toProtoJson } from './proto-json.js';
 import { filteredRoutes, type RouteFilter, routeRows } from './routes.js';
@@ -23,17 +24,26 @@ function untyped(v: Record<string, unknown>): unknown {
 
 export function renderClusters(dump: ConfigDump, filter: ClusterFilter, format: OutputFormat): string {
   if (format === 'short') return table(clusterRows(dump, filter, false), 5);
-  return renderStructured(filteredClusters(dump, filter).map(untyped), format);
+  return renderStructured(
+    filteredClusters(dump, filter).map((c) => orderCluster(untyped(c) as Record<string, unknown>)),
+    format,
+  );
 }
 
 export function renderListeners(dump: ConfigDump, filter: ListenerFilter, format: OutputFormat): string {
   if (format === 'short') return table(listenerRows(dump, filter, false), 1);
-  return renderStructured(filteredListeners(dump, filter).map(untyped), format);
+  return renderStructured(
+    filteredListeners(dump, filter).map((l) => orderListener(untyped(l) as Record<string, unknown>)),
+    format,
+  );
 }
 
 export function renderRoutes(dump: ConfigDump, filter: RouteFilter, format: OutputFormat): string {
   if (format === 'short') return table(routeRows(dump, filter, false), 5);
-  return renderStructured(filteredRoutes(dump, filter).map(untyped), format);
+  return renderStructured(
+    filteredRoutes(dump, filter).map((r) => orderRouteConfiguration(untyped(r) as Record<string, unknown>)),
+    format,
+  );
 }
 
 export function renderEds(dump: ConfigDump, filter: EndpointFilter, format: OutputFormat): string {
