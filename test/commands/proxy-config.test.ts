@@ -198,7 +198,7 @@ describe('proxy-config JSON output follows protojson', () => {
     assert.equal(res.code, 0);
     assert.match(
       res.stdout,
-      /^- name: inbound-vip\|8000\|http\|httpbin.default.svc.cluster.local\n {2}virtualHosts:\n/,
+      /^- name: inbound-vip\|8000\|http\|httpbin.default.svc.cluster.local\n {2}validateClusters: false\n {2}virtualHosts:\n {2}- domains:\n {4}- '\*'\n/,
     );
   });
 });
