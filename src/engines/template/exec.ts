@@ -19,6 +19,8 @@ import type {
 import { nodeString } from './nodes.js';
 import { goQuote } from './quote.js';
 import {
+  GO_TYPE,
+  isPlainMap,
   isTrue,
   kindOf,
   mapGet,
@@ -172,7 +174,7 @@ class State {
         } else this.walk(dot, node.list);
       } else if (node.elseList) this.walk(dot, node.elseList);
     } finally {
-      this.vars.length = mark;
+      if (this.vars.length !== mark) this.vars.length = mark;
     }
   }
 
@@ -208,7 +210,7 @@ class State {
           if (e === BREAK) return false;
           throw e;
         } finally {
-          this.vars.length = mark;
+          if (this.vars.length !== mark) this.vars.length = mark;
           this.dotIface = savedIface;
         }
         return true;
@@ -247,7 +249,7 @@ class State {
       }
       if (r.elseList) this.walk(dot, r.elseList);
     } finally {
-      this.vars.length = outerMark;
+      if (this.vars.length !== outerMark) this.vars.length = outerMark;
     }
   }
 
@@ -269,15 +271,16 @@ class State {
   evalPipeline(dot: unknown, pipe: PipeNode): unknown {
     this.at(pipe);
     let value: unknown = NO_VALUE;
-    let first = true;
-    for (const cmd of pipe.cmds) {
-      value = this.evalCommand(dot, cmd, first ? NO_VALUE : value, !first);
-      first = false;
+    const cmds = pipe.cmds;
+    for (let i = 0; i < cmds.length; i++) {
+      value = this.evalCommand(dot, cmds[i]!, i === 0 ? NO_VALUE : value, i > 0);
       if (value === null || value === undefined) value = NO_VALUE;
     }
-    for (const v of pipe.decl) {
-      if (pipe.isAssign) this.setVar(v.ident[0]!, value);
-      else this.vars.push({ name: v.ident[0]!, value });
+    const decl = pipe.decl;
+    for (let i = 0; i < decl.length; i++) {
+      const name = decl[i]!.ident[0]!;
+      if (pipe.isAssign) this.setVar(name, value);
+      else this.vars.push({ name, value });
     }
     return value;
   }
@@ -387,6 +390,23 @@ class State {
     iface = false,
   ): unknown {
     this.lastIface = false;
+    // Fast path: a plain JS object is a map[string]interface {} (own function properties are methods).
+    if (typeof receiver === 'object' && receiver !== null && !Array.isArray(receiver)) {
+      const proto = Object.getPrototypeOf(receiver);
+      if ((proto === Object.prototype || proto === null) && (receiver as any)[GO_TYPE] === undefined) {
+        const v = Object.hasOwn(receiver, fieldName)
+          ? (receiver as Record<string, unknown>)[fieldName]
+          : undefined;
+        if (typeof v !== 'function') {
+          if (args.length > 1 || hasFinal) this.errorf(`${fieldName} is not a method but has arguments`);
+          this.lastIface = true;
+          if (v !== undefined) return v;
+          if (this.set.missingKey === 'zero') return null;
+          if (this.set.missingKey === 'error') this.errorf(`map has no entry for key ${goQuote(fieldName)}`);
+          return NO_VALUE;
+        }
+      }
+    }
     const staticType = () => (iface ? 'interface {}' : typeName(receiver));
     if (receiver === NO_VALUE || receiver === undefined) {
       if (this.set.missingKey === 'error') this.errorf(`nil data; no entry for key ${goQuote(fieldName)}`);
@@ -413,7 +433,8 @@ class State {
     if (typeof raw === 'object' && raw !== null) {
       const m = (raw as any)[fieldName];
       const plainMap = raw instanceof Map && Object.getPrototypeOf(raw) === Map.prototype;
-      if (typeof m === 'function' && !plainMap) {
+      const inherited = isPlainMap(raw) && !Object.hasOwn(raw, fieldName);
+      if (typeof m === 'function' && !plainMap && !inherited) {
         return this.evalCall(
           dot,
           { fn: m.bind(raw), params: m.goParams ?? ['any'], variadic: !m.goParams || !!m.goVariadic },
@@ -472,20 +493,21 @@ class State {
     final: unknown,
     hasFinal: boolean,
   ): unknown {
-    const args = argNodes.slice(1);
-    const numIn = args.length + (hasFinal ? 1 : 0);
+    const nArgs = argNodes.length > 0 ? argNodes.length - 1 : 0;
+    const numIn = nArgs + (hasFinal ? 1 : 0);
     const numParams = fun.params.length;
-    let numFixed = args.length;
+    let numFixed = nArgs;
     if (fun.variadic) {
       numFixed = numParams - 1;
       if (numIn < numFixed)
-        this.errorf(`wrong number of args for ${name}: want at least ${numParams - 1} got ${args.length}`);
+        this.errorf(`wrong number of args for ${name}: want at least ${numParams - 1} got ${nArgs}`);
     } else if (numIn !== numParams) {
       this.errorf(`wrong number of args for ${name}: want ${numParams} got ${numIn}`);
     }
     if (isBuiltin && (fun.special === 'and' || fun.special === 'or')) {
       let v: unknown = NO_VALUE;
-      for (const a of args) {
+      for (let ai = 1; ai <= nArgs; ai++) {
+        const a = argNodes[ai]!;
         v = this.evalArg(dot, 'value', a);
         if (isTrue(v) === (fun.special === 'or')) return v;
       }
@@ -494,10 +516,10 @@ class State {
     }
     const argv: unknown[] = new Array(numIn);
     let i = 0;
-    for (; i < numFixed && i < args.length; i++) argv[i] = this.evalArg(dot, fun.params[i]!, args[i]!);
+    for (; i < numFixed && i < nArgs; i++) argv[i] = this.evalArg(dot, fun.params[i]!, argNodes[i + 1]!);
     if (fun.variadic) {
       const t = fun.params[numParams - 1]!;
-      for (; i < args.length; i++) argv[i] = this.evalArg(dot, t, args[i]!);
+      for (; i < nArgs; i++) argv[i] = this.evalArg(dot, t, argNodes[i + 1]!);
     }
     if (hasFinal) {
       let t = fun.params[numParams - 1]!;
@@ -505,7 +527,7 @@ class State {
       argv[i] = this.validateType(final, t);
     }
     if (isBuiltin && fun.special === 'call') {
-      argv.unshift(args.length === 0 ? String(final) : nodeString(args[0]!));
+      argv.unshift(nArgs === 0 ? String(final) : nodeString(argNodes[1]!));
     }
     let v: unknown;
     try {
