@@ -2,28 +2,15 @@
 // analyze and inject conformance inputs survives a round trip through it without losing a field (a field
 // missing from a structural schema would be pruned silently).
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Cluster, KubeObject } from '../../src/cluster/cluster.js';
 import { validateResource } from '../../src/engines/validate/index.js';
-import { parseYamlDocuments } from '../../src/inputs/yaml-documents.js';
 import { crdObjects } from '../../src/model/api/crd.js';
-import { isIstioKind } from '../../src/model/api/kinds.js';
-import { conformanceRoot } from '../support/run-cli.js';
+import { conformanceIstioDocs } from '../support/istio-docs.js';
 import { adminCluster, uniqueName } from './support/cluster.js';
 
 const FM = 'istioctl-ts-api-roundtrip';
 type Obj = Record<string, any>;
-
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((e) => {
-      const p = join(dir, e);
-      return statSync(p).isDirectory() ? files(p) : /\.(ya?ml|injected)$/.test(p) ? [p] : [];
-    });
-}
 
 /** null carries no data: the API server drops it, and so does the comparison. */
 function withoutNulls(v: unknown): unknown {
@@ -47,28 +34,15 @@ interface Doc {
 
 async function istioDocs(): Promise<Doc[]> {
   const out: Doc[] = [];
-  for (const f of [
-    ...files(join(conformanceRoot, 'analyze', 'inputs')),
-    ...files(join(conformanceRoot, 'inject', 'cases')),
-  ]) {
-    let docs: Awaited<ReturnType<typeof parseYamlDocuments>>;
-    try {
-      docs = await parseYamlDocuments(readFileSync(f, 'utf8'), f);
-    } catch {
-      continue;
-    }
-    for (const d of docs) {
-      const v = d.value as Obj;
-      if (!v || !isIstioKind(v.apiVersion, v.kind)) continue;
-      // fields the schema does not have would be refused or pruned by any API server: not ours to keep
-      const issues = validateResource(v);
-      if (issues.some((i) => i.message.startsWith('unknown field'))) continue;
-      out.push({
-        key: `${f.slice(conformanceRoot.length + 1)}:${d.line} ${v.kind}/${v.metadata?.name}`,
-        value: v,
-        refused: issues.some((i) => i.message === `${i.path.split('.').pop()} is required`),
-      });
-    }
+  for (const d of await conformanceIstioDocs()) {
+    const issues = validateResource(d.value);
+    // fields the schema does not have would be refused or pruned by any API server: not ours to keep
+    if (issues.some((i) => i.message.includes('unknown field'))) continue;
+    out.push({
+      key: `${d.key}:${d.line}`,
+      value: d.value,
+      refused: issues.some((i) => i.message === `${i.path.split('.').pop()} is required`),
+    });
   }
   return out;
 }

@@ -2,11 +2,11 @@
 // upstream's verdict. The documents upstream rejects are listed with the field that makes them
 // invalid and the rule that says so; everything else must validate without errors.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { isIstioKind, validateResource } from '../../../src/engines/validate/index.js';
-import { parseYamlDocuments } from '../../../src/inputs/yaml-documents.js';
+import { validateResource } from '../../../src/engines/validate/index.js';
+import { conformanceIstioDocs } from '../../support/istio-docs.js';
 import { conformanceRoot } from '../../support/run-cli.js';
 
 /** file#Kind/name → the path upstream's validation rejects (rule in the comment). */
@@ -56,47 +56,8 @@ const INVALID: Record<string, string> = {
     'spec.gateways[0]',
 };
 
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((e) => {
-      const p = join(dir, e);
-      return statSync(p).isDirectory() ? files(p) : /\.(ya?ml|injected)$/.test(p) ? [p] : [];
-    });
-}
-
-interface Doc {
-  key: string;
-  value: Record<string, any>;
-  file: string;
-  line: number;
-  source: string;
-}
-
-async function istioDocs(): Promise<Doc[]> {
-  const out: Doc[] = [];
-  for (const f of [
-    ...files(join(conformanceRoot, 'analyze', 'inputs')),
-    ...files(join(conformanceRoot, 'inject', 'cases')),
-  ]) {
-    let docs: Awaited<ReturnType<typeof parseYamlDocuments>>;
-    try {
-      docs = await parseYamlDocuments(readFileSync(f, 'utf8'), f);
-    } catch {
-      continue; // deliberately broken YAML belongs to the parser's tests
-    }
-    for (const d of docs) {
-      const v = d.value as Record<string, any>;
-      if (!v || !isIstioKind(v.apiVersion, v.kind)) continue;
-      const key = `${relative(conformanceRoot, f)}#${v.kind}/${v.metadata?.name}`;
-      out.push({ key, value: v, file: f, line: d.line, source: d.source });
-    }
-  }
-  return out;
-}
-
 describe('validate verdicts on the conformance inputs', async () => {
-  const docs = await istioDocs();
+  const docs = await conformanceIstioDocs();
 
   it('finds Istio documents of many kinds', () => {
     assert.ok(docs.length > 150, `${docs.length}`);

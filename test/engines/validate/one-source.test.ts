@@ -2,16 +2,13 @@
 // rules may only anchor at, and read, fields that schema has. Rules' reads are recorded through
 // proxies while validating the conformance inputs and our own invalid documents.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { validateResource } from '../../../src/engines/validate/index.js';
 import { RULES } from '../../../src/engines/validate/rules/index.js';
-import { parseYamlDocuments } from '../../../src/inputs/yaml-documents.js';
 import { crdObject } from '../../../src/model/api/crd.js';
-import { ISTIO_KINDS, isIstioKind, kindByGroupKind } from '../../../src/model/api/kinds.js';
+import { ISTIO_KINDS, kindByGroupKind } from '../../../src/model/api/kinds.js';
 import { obj, type Schema, schemaAt, walkSchema } from '../../../src/model/api/schema.js';
-import { conformanceRoot } from '../../support/run-cli.js';
+import { conformanceIstioDocs } from '../../support/istio-docs.js';
 import { CASES, sampleDoc } from './fixtures.js';
 
 type Obj = Record<string, any>;
@@ -45,13 +42,6 @@ function recorder(misses: Set<string>) {
     });
   };
   return wrap;
-}
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((e) => {
-    const p = join(dir, e);
-    return statSync(p).isDirectory() ? files(p) : /\.(ya?ml|injected)$/.test(p) ? [p] : [];
-  });
 }
 
 describe('schema, CRDs and validator share one source', () => {
@@ -90,23 +80,9 @@ describe('schema, CRDs and validator share one source', () => {
       });
     };
     let n = 0;
-    for (const f of [
-      ...files(join(conformanceRoot, 'analyze', 'inputs')),
-      ...files(join(conformanceRoot, 'inject', 'cases')),
-    ]) {
-      let docs: Awaited<ReturnType<typeof parseYamlDocuments>>;
-      try {
-        docs = await parseYamlDocuments(readFileSync(f, 'utf8'), f);
-      } catch {
-        continue;
-      }
-      for (const d of docs) {
-        const v = d.value as Obj;
-        if (v && isIstioKind(v.apiVersion, v.kind)) {
-          run(v);
-          n++;
-        }
-      }
+    for (const d of await conformanceIstioDocs()) {
+      run(d.value);
+      n++;
     }
     for (const [kind, c] of Object.entries(CASES)) {
       for (const [, mutate] of c.invalid) {
