@@ -75,14 +75,53 @@ const OVERLAY: Schema = {
   },
 };
 
+const METRIC_TARGET: Schema = {
+  fields: { type: str, value: 'intOrString', averageValue: 'intOrString', averageUtilization: 'int' },
+};
+const METRIC_IDENTIFIER: Schema = { fields: { name: str, selector: any } };
+const OBJECT_REF: Schema = { fields: { apiVersion: str, kind: str, name: str } };
+
+/** autoscaling/v2 HorizontalPodAutoscalerSpec: the v2beta1 shapes (targetAverageUtilization...) are rejected. */
+const HPA_SPEC: Schema = {
+  fields: {
+    scaleTargetRef: OBJECT_REF,
+    minReplicas: 'int',
+    maxReplicas: 'int',
+    behavior: any,
+    metrics: {
+      list: {
+        fields: {
+          type: str,
+          resource: { fields: { name: str, target: METRIC_TARGET } },
+          containerResource: { fields: { name: str, container: str, target: METRIC_TARGET } },
+          pods: { fields: { metric: METRIC_IDENTIFIER, target: METRIC_TARGET } },
+          object: {
+            fields: { describedObject: OBJECT_REF, metric: METRIC_IDENTIFIER, target: METRIC_TARGET },
+          },
+          external: { fields: { metric: METRIC_IDENTIFIER, target: METRIC_TARGET } },
+        },
+      },
+    },
+  },
+};
+
+const PDB_SPEC: Schema = {
+  fields: {
+    minAvailable: 'intOrString',
+    maxUnavailable: 'intOrString',
+    selector: any,
+    unhealthyPodEvictionPolicy: str,
+  },
+};
+
 export const K8S: Schema = {
   fields: {
     affinity: any,
     env: { list: ENV_VAR },
-    hpaSpec: any,
+    hpaSpec: HPA_SPEC,
     imagePullPolicy: str,
     nodeSelector: stringMap,
-    podDisruptionBudget: any,
+    podDisruptionBudget: PDB_SPEC,
     podAnnotations: stringMap,
     priorityClassName: str,
     readinessProbe: any,

@@ -29,6 +29,57 @@ const VALUES_KEYS = new Set([
   'resourceScope',
 ]);
 
+/** The fields of values.global (GlobalConfig in values_types.proto, plus the ones 1.30's charts read). */
+const GLOBAL_KEYS = new Set([
+  'arch',
+  'caAddress',
+  'caName',
+  'certSigners',
+  'configCluster',
+  'configValidation',
+  'defaultNodeSelector',
+  'defaultPodDisruptionBudget',
+  'defaultResources',
+  'defaultTolerations',
+  'enableReaderRBAC',
+  'externalIstiod',
+  'hub',
+  'imagePullPolicy',
+  'imagePullSecrets',
+  'ipFamilies',
+  'ipFamilyPolicy',
+  'istioNamespace',
+  'istiod',
+  'jwtPolicy',
+  'logAsJson',
+  'logging',
+  'meshID',
+  'meshNetworks',
+  'mountMtlsCerts',
+  'multiCluster',
+  'nativeNftables',
+  'network',
+  'networkPolicy',
+  'omitSidecarInjectorConfigMap',
+  'operatorManageWebhooks',
+  'pilotCertProvider',
+  'platform',
+  'podDNSSearchNamespaces',
+  'priorityClassName',
+  'proxy',
+  'proxy_init',
+  'remotePilotAddress',
+  'resourceScope',
+  'revision',
+  'sds',
+  'sts',
+  'tag',
+  'tracer',
+  'trustBundleName',
+  'variant',
+  'waypoint',
+]);
+
 /** Keys whose lists are Kubernetes tolerations wherever they appear in values. */
 const TOLERATION_KEYS = new Set(['tolerations', 'defaultTolerations']);
 
@@ -40,6 +91,12 @@ function checkValues(values: unknown, out: SchemaIssue[]): void {
   }
   for (const k of Object.keys(values)) {
     if (!VALUES_KEYS.has(k)) out.push({ path: `values.${k}`, message: `unknown field "${k}" in values` });
+  }
+  if (isMap(values.global)) {
+    for (const k of Object.keys(values.global)) {
+      if (!GLOBAL_KEYS.has(k))
+        out.push({ path: `values.global.${k}`, message: `unknown field "${k}" in values.global` });
+    }
   }
   const walk = (v: unknown, path: string): void => {
     if (Array.isArray(v)) {

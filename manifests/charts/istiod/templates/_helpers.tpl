@@ -8,8 +8,13 @@
 istiod{{ with include "istiod.rev" . }}-{{ . }}{{ end }}
 {{- end }}
 
-{{/* Suffix for cluster-scoped names: -<revision>-<namespace> or -<namespace>. */}}
+{{/* Suffix of the cluster roles and their bindings: -<revision>-<release namespace> or -<release namespace>. */}}
 {{- define "istiod.clusterSuffix" -}}
+{{ with include "istiod.rev" . }}-{{ . }}{{ end }}-{{ .Release.Namespace }}
+{{- end }}
+
+{{/* Suffix of the validating webhook and admission policy: -<revision>-<istio namespace> or -<istio namespace>. */}}
+{{- define "istiod.validationSuffix" -}}
 {{ with include "istiod.rev" . }}-{{ . }}{{ end }}-{{ .Values.global.istioNamespace }}
 {{- end }}
 

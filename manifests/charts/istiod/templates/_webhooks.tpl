@@ -8,7 +8,7 @@ url: {{ $v.base.validationURL | quote }}
 {{- else }}
 service:
   name: {{ include "istiod.name" .root }}
-  namespace: {{ .root.Release.Namespace }}
+  namespace: {{ ternary .root.Values.global.istioNamespace .root.Release.Namespace (eq .path "/validate") }}
   path: {{ .path | quote }}
   {{- if eq .path "/inject" }}
   port: 443
