@@ -166,6 +166,7 @@ const syntax = [
   '{{ .o }}',
   '{{ .po }}',
   '{{ .sm }} {{ .ss }}',
+  '{{ .m.toString }}|{{ .m.constructor }}|{{ .m.__proto__ }}|{{ .em.hasOwnProperty }}|{{ index .m "toString" }}',
 ];
 // Pointers print as addresses inside collections, so the whole-data prints leave the structs out.
 const { o: _o, po: _po, ...D2 } = D;
