@@ -10,6 +10,7 @@ import { istioFuncs } from './funcs/istio.js';
 import { sprigFuncs } from './funcs/sprig.js';
 import type { Tree } from './nodes.js';
 import { ParseError, parseTemplates } from './parse.js';
+import { Typed } from './values.js';
 
 export {
   type ChartInput,
@@ -22,6 +23,12 @@ export {
 export type { FuncMap, GoFunc } from './func-types.js';
 export { def as goFunc } from './func-types.js';
 export { GO_TYPE, goInt, NO_VALUE, Typed } from './values.js';
+
+/** A map[string]string (what corev1 annotations/labels are; istio's isset and toJSON require it). */
+export const goStringMap = (m: Record<string, string> | null | undefined): Typed =>
+  new Typed('map[string]string', m === null || m === undefined ? {} : { ...m });
+/** A []string. */
+export const goStrings = (xs: string[]): Typed => new Typed('[]string', [...xs]);
 
 /** A template error; `message` is exactly Go's error text. `partial` is the output written before it. */
 export class TemplateError extends Error {
