@@ -44,21 +44,30 @@ const skip = !helmBin
 if (skip) console.log(`helm byte-identity: ${skip}; not counted as passing`);
 
 describe('our chart renderer vs helm template', () => {
-  for (const profile of [
-    'default',
-    'demo',
-    'minimal',
-    'ambient',
-    'empty',
-    'preview',
-    'remote',
-    'stable',
-    'openshift',
-  ]) {
+  const scenarios = [
+    ...['default', 'demo', 'minimal', 'ambient', 'empty', 'preview', 'remote', 'stable', 'openshift'].map(
+      (p) => [`profile=${p}`],
+    ),
+    [
+      'profile=ambient',
+      'revision=canary',
+      'values.revisionTags[0]=prod',
+      'values.global.networkPolicy.enabled=true',
+    ],
+    ['profile=remote', 'values.global.remotePilotAddress=10.0.0.1', 'values.global.configCluster=true'],
+    [
+      'profile=demo',
+      'values.global.proxy.tracer=zipkin',
+      'values.pilot.taint.enabled=true',
+      'values.gateways.istio-ingressgateway.autoscaleMin=2',
+    ],
+  ];
+  for (const sets of scenarios) {
+    const profile = sets.join(' ');
     it(`${profile}: every enabled component's chart`, { skip }, async () => {
       const merged = await mergeInputs({
         files: [],
-        set: [`profile=${profile}`],
+        set: sets,
         loadProfile: loadOurProfile,
         buildHubTag: { hub: 'docker.io/istio', tag: '1.30.3' },
       });
