@@ -5,7 +5,8 @@ import type { CommandContext } from '../cli/context.js';
 import type { Deps } from '../cli/deps.js';
 import { IstioctlError } from '../cli/errors.js';
 import { boolFlag } from '../cli/flags.js';
-import type { Cluster } from '../cluster/cluster.js';
+import type { Cluster, KubeObject } from '../cluster/cluster.js';
+import type { PrecheckOptions } from '../engines/precheck/index.js';
 import type { Level } from '../engines/precheck/messages.js';
 
 const LEVELS: readonly Level[] = ['Info', 'Warning', 'Error'];
@@ -65,22 +66,47 @@ function register(parent: Command, ctx: CommandContext): void {
 
 const CRD_FILE = 'manifests/charts/base/files/crd-all.gen.yaml';
 
+type InstallPlan = Pick<PrecheckOptions, 'installTargets' | 'newCrds' | 'plannedObjects'>;
+
+/**
+ * What the install would create: the default profile rendered for --revision (its resources, CRDs
+ * and webhooks); if the charts cannot be rendered, the static resource list and the package's CRD file.
+ */
+async function installPlan(deps: Deps, opts: PrecheckCommandOptions, cluster: Cluster): Promise<InstallPlan> {
+  const ns = opts.istioNamespace;
+  const perms = await import('../engines/precheck/install-permissions.js');
+  try {
+    const { renderInstall } = await import('./install-render.js');
+    const rendered = await renderInstall(
+      deps,
+      { filenames: [], set: [], manifests: '', revision: opts.revision, force: false },
+      cluster,
+    );
+    const objects = rendered.objects.map((o) => o.object as unknown as KubeObject);
+    const newCrds = objects
+      .filter((o) => o.kind === 'CustomResourceDefinition')
+      .map((o) => ({
+        name: o.metadata.name,
+        versions: ((o.spec as { versions?: Array<{ name: string }> }).versions ?? []).map((v) => v.name),
+      }));
+    return { installTargets: perms.renderedInstallTargets(objects, ns), newCrds, plannedObjects: objects };
+  } catch {
+    const { newCrdsFromYaml } = await import('../engines/precheck/new-crds.js');
+    const crdPath = `${deps.packageRoot}/${CRD_FILE}`;
+    const newCrds = (await deps.files.exists(crdPath))
+      ? newCrdsFromYaml(await deps.files.readFile(crdPath))
+      : [];
+    return { installTargets: perms.staticInstallTargets(ns), newCrds };
+  }
+}
+
 export async function run(
   opts: PrecheckCommandOptions,
   deps: Deps,
   cluster: () => Promise<Cluster>,
 ): Promise<void> {
-  const [
-    { runPrecheck },
-    { staticInstallTargets },
-    { newCrdsFromYaml },
-    messages,
-    writer,
-    { ISTIO_VERSION },
-  ] = await Promise.all([
+  const [{ runPrecheck }, messages, writer, { ISTIO_VERSION }] = await Promise.all([
     import('../engines/precheck/index.js'),
-    import('../engines/precheck/install-permissions.js'),
-    import('../engines/precheck/new-crds.js'),
     import('../engines/precheck/messages.js'),
     import('../writers/precheck.js'),
     import('../model/build-info.js'),
@@ -93,22 +119,20 @@ export async function run(
   const needCluster = !opts.skipControlPlane || opts.fromVersion !== '';
   let result: Awaited<ReturnType<typeof runPrecheck>> = { messages: [], skipped: [] };
   if (needCluster) {
-    const crdPath = `${deps.packageRoot}/${CRD_FILE}`;
-    const newCrds =
-      !opts.skipControlPlane && (await deps.files.exists(crdPath))
-        ? newCrdsFromYaml(await deps.files.readFile(crdPath))
-        : [];
-    const precheck: Parameters<typeof runPrecheck>[1] = {
+    const c = await cluster();
+    const plan: InstallPlan = opts.skipControlPlane
+      ? { installTargets: [], newCrds: [] }
+      : await installPlan(deps, opts, c);
+    const precheck: PrecheckOptions = {
       istioNamespace: opts.istioNamespace,
       revision: opts.revision,
       clientVersion: ISTIO_VERSION,
-      installTargets: staticInstallTargets(opts.istioNamespace),
-      newCrds,
+      ...plan,
       skipControlPlane: opts.skipControlPlane,
       fromVersion: opts.fromVersion,
     };
     if (opts.namespace) precheck.namespace = opts.namespace;
-    result = await runPrecheck(await cluster(), precheck);
+    result = await runPrecheck(c, precheck);
   }
   for (const s of result.skipped) deps.io.err.write(`precheck: skipped the ${s.check} check: ${s.reason}\n`);
   const shown = result.messages.filter((m) => messages.atLeast(m.level, opts.outputThreshold));

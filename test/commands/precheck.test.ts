@@ -157,4 +157,47 @@ describe('x precheck', () => {
     assert.match(r.stdout, /\(Namespace shop\)/);
     assert.doesNotMatch(r.stdout, /Namespace cart/);
   });
+
+  it("asks about what the rendered default install creates, istioctl's eleven first", async () => {
+    const cluster = new ReviewingCluster();
+    const r = await runCli(['x', 'precheck', '-i', 'mesh'], { cluster });
+    assert.equal(r.code, 0, r.stderr);
+    const reviews = cluster.calls
+      .filter((c) => c.method === 'create')
+      .map(
+        (c) =>
+          (c.args[0] as { spec: { resourceAttributes: Record<string, string> } }).spec.resourceAttributes,
+      );
+    assert.deepEqual(
+      reviews.slice(0, 4).map((a) => a.resource),
+      ['namespaces', 'clusterroles', 'clusterrolebindings', 'customresourcedefinitions'],
+    );
+    const resources = reviews.map((a) => a.resource);
+    assert.ok(
+      resources.includes('rolebindings') && resources.includes('horizontalpodautoscalers'),
+      resources.join(' '),
+    );
+    assert.equal(reviews.find((a) => a.resource === 'deployments')?.namespace, 'mesh');
+  });
+
+  it('reports an existing revision whose injector would overlap the one being installed', async () => {
+    const legacy = injectorWebhookConfig('istio-sidecar-injector-old', 'old', [
+      {
+        name: 'namespace.sidecar-injector.istio.io',
+        namespaceSelector: {
+          matchExpressions: [{ key: 'istio-injection', operator: 'In', values: ['enabled'] }],
+        },
+        failurePolicy: 'Ignore',
+      },
+    ]);
+    const r = await runCli(['x', 'precheck', '-o', 'json'], {
+      cluster: new ReviewingCluster({ objects: [legacy] }),
+    });
+    assert.equal(r.code, 1);
+    const overlap = (JSON.parse(r.stdout) as Array<{ check: string; message: string }>).filter(
+      (m) => m.check === 'webhook-overlap',
+    );
+    assert.equal(overlap.length, 1, r.stdout);
+    assert.match(overlap[0]!.message, /istio-sidecar-injector \(revision "default", to be installed\)/);
+  });
 });
