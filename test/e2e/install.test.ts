@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import YAML from 'yaml';
 import type { Cluster, KubeObject } from '../../src/cluster/cluster.js';
 import { adminCluster, auditMark, auditWritesSince, runBinOnCluster } from './support/cluster.js';
 
@@ -12,7 +13,9 @@ let cluster: Cluster;
 
 async function inventoryVersions(name = 'istioctl-ts-inventory'): Promise<Map<string, string>> {
   const inv = await cluster.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: NS, name });
-  const refs = JSON.parse(String((inv?.data as Record<string, string> | undefined)?.objects ?? '[]')) as Array<{
+  const refs = JSON.parse(
+    String((inv?.data as Record<string, string> | undefined)?.objects ?? '[]'),
+  ) as Array<{
     apiVersion: string;
     kind: string;
     name: string;
@@ -28,6 +31,24 @@ async function inventoryVersions(name = 'istioctl-ts-inventory'): Promise<Map<st
 
 function changed(a: Map<string, string>, b: Map<string, string>): string[] {
   return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
+}
+
+function rendered(args: string[]): Map<string, string> {
+  const r = runBinOnCluster(['manifest', 'generate', ...args]);
+  assert.equal(r.code, 0, r.stderr);
+  const out = new Map<string, string>();
+  for (const doc of YAML.parseAllDocuments(r.stdout)) {
+    const o = doc.toJS() as KubeObject | null;
+    if (o?.kind) out.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, JSON.stringify(o));
+  }
+  return out;
+}
+
+/** Objects whose rendered manifest differs between two sets of flags. */
+function renderedDiff(a: string[], b: string[]): string[] {
+  const ra = rendered(a);
+  const rb = rendered(b);
+  return [...new Set([...ra.keys(), ...rb.keys()])].filter((k) => ra.get(k) !== rb.get(k)).sort();
 }
 
 const realWrites = (mark: number) =>
@@ -132,7 +153,13 @@ describe('install on the local cluster', { concurrency: false }, () => {
       '-y',
     ]);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(changed(before, await inventoryVersions()), ['Deployment/istio-system/istiod']);
+    // The objects whose rendering changed are exactly the ones the API server saw change.
+    const expected = renderedDiff(
+      ['--set', 'profile=demo'],
+      ['--set', 'profile=demo', '--set', 'values.pilot.env.E2E_FLAG=on'],
+    );
+    assert.ok(expected.includes('Deployment/istio-system/istiod'));
+    assert.deepEqual(changed(before, await inventoryVersions()), expected);
     const egress = [...before.keys()].filter((k) => k.includes('egressgateway')).sort();
     assert.ok(egress.length > 0);
     const r2 = runBinOnCluster([

@@ -142,19 +142,22 @@ export function removedId(r: ObjectRef): string {
 export async function executeUninstall(
   cluster: Cluster,
   plan: UninstallPlan,
-  opts: { dryRun: boolean },
+  opts: { dryRun: boolean; timeoutMs?: number },
   onLine: (line: string) => void,
 ): Promise<void> {
+  const deleted: ObjectRef[] = [];
   for (const r of plan.deletions) {
     if (opts.dryRun) {
       onLine(`Not pruning object ${removedId(r)} because of dry run.`);
       continue;
     }
     const existed = await cluster.delete(r, { propagationPolicy: 'Foreground' });
-    onLine(
-      existed
-        ? `  Removed ${removedId(r)}`
-        : `object: ${removedId(r)} is not being deleted because it no longer exists`,
-    );
+    if (existed) deleted.push(r);
+    onLine(existed ? `  Removed ${removedId(r)}` : `object: ${removedId(r)} is not being deleted because it no longer exists`);
+  }
+  // Foreground deletion returns before dependents (ReplicaSets, Pods) are gone: "complete" means gone.
+  const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
+  for (const r of deleted) {
+    await cluster.wait(r, (o) => o === undefined, { timeoutMs: Math.max(1, deadline - Date.now()), intervalMs: 500 });
   }
 }
