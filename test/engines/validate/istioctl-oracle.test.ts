@@ -1,6 +1,6 @@
 // The real istioctl 1.30 (the oracle built into .cache/oracles by test/oracles/build.sh) and our
 // validate give the same verdict on every conformance Istio document and on every document of ours
-// (fixtures.ts). Each document gets a unique name so one istioctl run tells them apart.
+// (fixtures.ts, probes.ts). Each document gets a unique name so one istioctl run tells them apart.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { validateResource } from '../../../src/engines/validate/index.js';
 import { conformanceIstioDocs } from '../../support/istio-docs.js';
 import { repoRoot } from '../../support/run-cli.js';
 import { CASES, sampleDoc } from './fixtures.js';
+import { PROBES } from './probes.js';
 
 type Obj = Record<string, any>;
 
@@ -29,6 +30,7 @@ async function documents(): Promise<{ key: string; value: Obj }[]> {
       out.push({ key: `fixture ${kind} #${i} ${path}`, value: sampleDoc(kind, spec) });
     }
   }
+  for (const [i, p] of PROBES.entries()) out.push({ key: `probe #${i} ${p.kind}`, value: p });
   return out;
 }
 

@@ -10,6 +10,7 @@ import { ISTIO_KINDS, kindByGroupKind } from '../../../src/model/api/kinds.js';
 import { obj, type Schema, schemaAt, walkSchema } from '../../../src/model/api/schema.js';
 import { conformanceIstioDocs } from '../../support/istio-docs.js';
 import { CASES, sampleDoc } from './fixtures.js';
+import { PROBES } from './probes.js';
 
 type Obj = Record<string, any>;
 
@@ -82,6 +83,10 @@ describe('schema, CRDs and validator share one source', () => {
     let n = 0;
     for (const d of await conformanceIstioDocs()) {
       run(d.value);
+      n++;
+    }
+    for (const p of PROBES) {
+      run(p);
       n++;
     }
     for (const [kind, c] of Object.entries(CASES)) {

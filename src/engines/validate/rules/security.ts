@@ -213,8 +213,6 @@ function authzRule(rule: Obj | null, i: number, path: string, r: Reporter, actio
     r.error(path, `\`rule\` must not be nil, found at rule ${i}`);
     return;
   }
-  if (Array.isArray(rule.from) && rule.from.length === 0)
-    r.error(joinPath(path, 'from'), `\`from\` must not be empty, found at rule ${i}`);
   let tcpFrom = false;
   let tcpTo = false;
   let fromExist = false;
@@ -260,8 +258,6 @@ function authzRule(rule: Obj | null, i: number, path: string, r: Reporter, actio
     )
       tcpFrom = true;
   }
-  if (Array.isArray(rule.to) && rule.to.length === 0)
-    r.error(joinPath(path, 'to'), `\`to\` must not be empty, found at rule ${i}`);
   for (const [j, to] of (rule.to ?? []).entries()) {
     const tp = at(path, 'to', j);
     if (!to) {
@@ -322,6 +318,12 @@ function jwks(text: string): string | undefined {
   try {
     const v = JSON.parse(text);
     if (!v || typeof v !== 'object') return 'jwks parse error: invalid JWK set';
+    for (const [i, key] of (Array.isArray(v.keys) ? v.keys : []).entries()) {
+      const kty = key?.kty;
+      if (!['RSA', 'EC', 'oct', 'OKP'].includes(kty)) {
+        return `jwks parse error: failed to unmarshal JWK set: failed to decode key #${i} in "keys": invalid key type from JSON (${kty ?? ''})`;
+      }
+    }
     return undefined;
   } catch (e) {
     return `jwks parse error: failed to unmarshal JWK set: ${(e as Error).message}`;

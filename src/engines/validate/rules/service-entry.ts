@@ -169,7 +169,10 @@ export const serviceEntryRules: Rule[] = [
           );
         }
       } else if (resolution === 'DYNAMIC_DNS') {
-        // resolved at request time; nothing more to check
+        for (const [i, h] of (se.hosts ?? []).entries()) {
+          if (!String(h).startsWith('*'))
+            r.error(at(path, 'hosts', i), 'host must be wildcarded for resolution mode DYNAMIC_DNS');
+        }
       } else r.error(joinPath(path, 'resolution'), `unsupported resolution type ${resolution}`);
       if (resolution !== 'NONE' && len(se.hosts) > 1) {
         for (const p of se.ports ?? []) {

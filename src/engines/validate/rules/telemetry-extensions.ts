@@ -89,9 +89,7 @@ function pluginUrl(url: string, path: string, r: Reporter): void {
     return;
   }
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
-  let scheme = m ? m[1]!.toLowerCase() : '';
-  // `host:port/path` style references parse as a scheme only when no `//` follows
-  if (m && !url.slice(m[0].length).startsWith('/') && /^\d/.test(url.slice(m[0].length))) scheme = '';
+  const scheme = m ? m[1]!.toLowerCase() : '';
   if (/\s/.test(url)) {
     r.error(path, `failed to parse url: parse ${JSON.stringify(url)}: invalid character " " in host name`);
     return;
