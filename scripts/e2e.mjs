@@ -32,7 +32,12 @@ try {
   if (code !== 0) stamp('cluster:up failed');
   else {
     stamp('cluster up');
-    const env = { ...process.env, KUBECONFIG: join(process.cwd(), '.cluster', 'kubeconfig') };
+    // One file at a time: they share one cluster, and some (precheck, install) need it to themselves.
+    const env = {
+      ...process.env,
+      KUBECONFIG: join(process.cwd(), '.cluster', 'kubeconfig'),
+      TEST_CONCURRENCY: process.env.TEST_CONCURRENCY ?? '1',
+    };
     code = run(process.execPath, [join('scripts', 'test.mjs'), join('test', 'e2e')], env);
     stamp(`e2e tests ${code === 0 ? 'passed' : 'failed'}`);
   }

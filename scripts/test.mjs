@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs the unit and conformance tests with node's test runner (TypeScript through tsx).
 // Usage: node scripts/test.mjs [dir-or-file ...]   (default: test/, without test/e2e)
+// TEST_CONCURRENCY sets how many test files run at once (default 2; test:e2e runs them one at a time).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +26,14 @@ if (selected.length === 0) {
 }
 const res = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...selected],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`,
+    ...selected,
+  ],
   { stdio: 'inherit' },
 );
 process.exit(res.status ?? 1);

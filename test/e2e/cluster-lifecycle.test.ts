@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { connect } from '../../src/cluster/kube.js';
-import { clusterScript } from './support/cluster.js';
+import { clusterScript, startFreshCluster } from './support/cluster.js';
 
 interface State {
   processes: Array<{ name: string; bin: string; pid: number }>;
@@ -64,5 +64,18 @@ describe('cluster up/down scripts', () => {
       assert.equal(alive(p.pid), false, `${p.name} (${p.pid}) was left running`);
     assert.equal(existsSync(dir), false, 'the state folder is removed');
     assert.equal(clusterScript('down', env).status, 0, 'down on a stopped cluster is a no-op');
+  });
+
+  it('gives a test a private fresh cluster that nothing else touches', async () => {
+    const fresh = await startFreshCluster();
+    try {
+      const namespaces = (await fresh.cluster.list({ apiVersion: 'v1', kind: 'Namespace' })).map(
+        (n) => n.metadata.name,
+      );
+      assert.deepEqual(namespaces.sort(), ['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+    } finally {
+      fresh.stop();
+    }
+    assert.equal(existsSync(fresh.kubeconfig), false);
   });
 });
