@@ -2,6 +2,7 @@
 
 import { IstioctlError } from '../../cli/errors.js';
 import { arr, type ConfigDump, f, type Json, obj, SECTION, str } from './config-dump.js';
+import { goSortSlice } from './go-sort.js';
 
 export interface ClusterFilter {
   fqdn?: string;
@@ -60,7 +61,7 @@ export function sortedClusters(dump: ConfigDump): Json[] {
     if (cl) clusters.push(cl);
   }
   if (clusters.length === 0) throw new IstioctlError('no clusters found');
-  return clusters.sort((a, b) => compareSubsetKeys(str(a, 'name'), str(b, 'name')));
+  return goSortSlice(clusters, (a, b) => compareSubsetKeys(str(a, 'name'), str(b, 'name')) < 0);
 }
 
 /** The DESTINATION RULE / VIRTUAL SERVICE cell: `<name>.<namespace>` of the istio config path. */

@@ -3,6 +3,7 @@
 import { DataError } from '../../cli/errors.js';
 import { compareSubsetKeys } from './clusters.js';
 import { arr, type ConfigDump, f, type Json, num, obj, SECTION, str } from './config-dump.js';
+import { goSortSlice } from './go-sort.js';
 
 export interface EndpointFilter {
   address?: string;
@@ -70,7 +71,7 @@ export function filteredAssignments(dump: ConfigDump, filter: EndpointFilter): J
   };
   take(arr(section, 'dynamicEndpointConfigs'));
   take(arr(section, 'staticEndpointConfigs'));
-  return out.sort((a, b) => compareSubsetKeys(str(a, 'clusterName'), str(b, 'clusterName')));
+  return goSortSlice(out, (a, b) => compareSubsetKeys(str(a, 'clusterName'), str(b, 'clusterName')) < 0);
 }
 
 function localityText(l: Json | undefined): string {
@@ -173,10 +174,10 @@ export function endpointRows(cs: ClustersStatus, filter: EndpointFilter): string
       items.push({ host: hp.host, port: hp.port, cluster, row: [hp.text, status, outlier, cluster] });
     }
   }
-  items.sort((a, b) => {
-    if (a.host !== b.host) return a.host < b.host ? -1 : 1;
-    if (a.port !== b.port) return a.port - b.port;
-    return a.cluster < b.cluster ? -1 : a.cluster > b.cluster ? 1 : 0;
+  goSortSlice(items, (a, b) => {
+    if (a.host !== b.host) return a.host < b.host;
+    if (a.port !== b.port) return a.port < b.port;
+    return a.cluster < b.cluster;
   });
   return [['ENDPOINT', 'STATUS', 'OUTLIER CHECK', 'CLUSTER'], ...items.map((i) => i.row)];
 }

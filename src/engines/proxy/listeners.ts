@@ -2,6 +2,7 @@
 // istioctl's MATCH / DESTINATION vocabulary.
 import { IstioctlError } from '../../cli/errors.js';
 import { arr, type ConfigDump, f, type Json, num, obj, SECTION, str, wrapped } from './config-dump.js';
+import { goSortSlice } from './go-sort.js';
 import { describeMatch } from './routes.js';
 
 const HTTP_FILTER = 'envoy.filters.network.http_connection_manager';
@@ -189,9 +190,11 @@ interface ChainRow {
 }
 
 function chainRows(l: Json): ChainRow[] {
-  return filterChains(l)
-    .map((c) => ({ match: describeChainMatch(c), destination: describeDestination(arr(c, 'filters')) }))
-    .sort((a, b) => (a.destination > b.destination ? -1 : a.destination < b.destination ? 1 : 0));
+  const rows = filterChains(l).map((c) => ({
+    match: describeChainMatch(c),
+    destination: describeDestination(arr(c, 'filters')),
+  }));
+  return goSortSlice(rows, (a, b) => a.destination > b.destination);
 }
 
 /** The listeners that pass the filter, sorted by port, address, type. */
@@ -203,12 +206,10 @@ export function filteredListeners(dump: ConfigDump, filter: ListenerFilter): Jso
     if (k.type === '') k.type = listenerType(k.l);
     return k.type;
   };
-  keyed.sort((a, b) => {
-    if (a.port !== b.port) return a.port - b.port;
-    if (a.addr !== b.addr) return a.addr < b.addr ? -1 : 1;
-    const ta = typeOf(a);
-    const tb = typeOf(b);
-    return ta < tb ? -1 : ta > tb ? 1 : 0;
+  goSortSlice(keyed, (a, b) => {
+    if (a.port !== b.port) return a.port < b.port;
+    if (a.addr !== b.addr) return a.addr < b.addr;
+    return typeOf(a) < typeOf(b);
   });
   return keyed.map((k) => k.l);
 }

@@ -2,7 +2,7 @@
 import { IstioctlError } from '../../cli/errors.js';
 import { describeManagement } from './clusters.js';
 import { arr, type ConfigDump, f, type Json, obj, SECTION, str } from './config-dump.js';
-import { goInsertionSort } from './go-sort.js';
+import { goSortSlice } from './go-sort.js';
 
 export interface RouteFilter {
   name?: string;
@@ -72,7 +72,7 @@ export function sortedRoutes(dump: ConfigDump): Json[] {
   }
   if (routes.length === 0) throw new IstioctlError('no routes found');
   // Upstream's comparator only orders two integer names; every other pair compares equal.
-  return goInsertionSort(routes, (a, b) => {
+  return goSortSlice(routes, (a, b) => {
     const an = str(a, 'name');
     const bn = str(b, 'name');
     return isIntName(an) && isIntName(bn) && Number(an) < Number(bn);

@@ -4,6 +4,7 @@
 import { table } from '../../writers/tabwriter.js';
 import { goYamlMarshal } from '../inject/go-yaml.js';
 import { arr, f, type Json, obj, str } from './config-dump.js';
+import { goSortSlice } from './go-sort.js';
 import { jsonpbIndent } from './proto-json.js';
 
 export const TYPE = {
@@ -148,7 +149,7 @@ function collect(
       });
     }
   }
-  all.sort((a, b) => (a.proxyID < b.proxyID ? -1 : a.proxyID > b.proxyID ? 1 : 0));
+  goSortSlice(all, (a, b) => a.proxyID < b.proxyID);
   return { all, types };
 }
 
