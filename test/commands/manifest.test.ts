@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
+import { FakeCluster } from '../../src/cluster/fake.js';
 import { runCli } from '../support/run-cli.js';
 
 const objects = (text: string) =>
@@ -112,5 +113,19 @@ describe('istioctl manifest generate', () => {
     ]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /spec invalid; continuing because of --force: invalid schema for values\.bogus/);
+  });
+
+  it('detects GKE only with --cluster-specific: CNI goes to kube-system', async () => {
+    const cluster = new FakeCluster({ version: { major: '1', minor: '31', gitVersion: 'v1.31.2-gke.1000' } });
+    const args = ['manifest', 'generate', '--set', 'profile=ambient'];
+    const plain = await runCli(args, { cluster });
+    assert.equal(plain.code, 0, plain.stderr);
+    const ns = (text: string) =>
+      objects(text).find((o) => o.kind === 'DaemonSet' && o.metadata.name === 'istio-cni-node').metadata
+        .namespace;
+    assert.equal(ns(plain.stdout), 'istio-system');
+    const gke = await runCli([...args, '--cluster-specific'], { cluster });
+    assert.equal(gke.code, 0, gke.stderr);
+    assert.equal(ns(gke.stdout), 'kube-system');
   });
 });
