@@ -99,8 +99,8 @@ export async function run(opts: ValidateOptions, deps: Deps): Promise<void> {
   }
   const files = [...results].map(([file, warnings]) => ({ file, warnings }));
   deps.io.err.write(summaryText(files, errors.length > 0));
-  // main adds the final newline after the multierror's blank line
-  if (errors.length) throw new IstioctlError(multiErrorText(errors).replace(/\n$/, ''));
+  // the multierror text ends in a blank line, and main adds one more newline, as cobra does
+  if (errors.length) throw new IstioctlError(multiErrorText(errors));
 }
 
 export const validateCommand = { register };

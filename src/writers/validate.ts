@@ -16,10 +16,10 @@ export interface FileResult {
   warnings: string[];
 }
 
-/** The per-file summary lines, sorted by file name. */
+/** The per-file summary lines, in the order the files were read. */
 export function summaryText(results: readonly FileResult[], failed: boolean): string {
   let out = '';
-  for (const r of [...results].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+  for (const r of results) {
     if (r.file === '-') {
       if (r.warnings.length) out += warningsText(r.warnings);
       else if (!failed) out += 'validation succeed\n';

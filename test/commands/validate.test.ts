@@ -58,7 +58,7 @@ describe('istioctl validate', () => {
     assert.equal(r.code, 1);
     assert.equal(
       r.stderr,
-      'Error: 1 error occurred:\n\t* VirtualService/shop/reviews: weight -1 < 0 (at spec.http[0].route[0].weight, vs.yaml:13)\n\n',
+      'Error: 1 error occurred:\n\t* VirtualService/shop/reviews: weight -1 < 0 (at spec.http[0].route[0].weight, vs.yaml:13)\n\n\n',
     );
   });
 
@@ -68,7 +68,7 @@ describe('istioctl validate', () => {
     assert.equal(r.code, 1);
     assert.match(
       r.stderr,
-      /^Error: 2 errors occurred:\n\t\* VirtualService\/shop\/reviews: .*a\.yaml:13\)\n\t\* .*a\.yaml:27\)\n\n$/,
+      /^Error: 2 errors occurred:\n\t\* VirtualService\/shop\/reviews: .*a\.yaml:13\)\n\t\* .*a\.yaml:27\)\n\n\n$/,
     );
   });
 
@@ -135,13 +135,13 @@ spec:
     const d = dir({ 'k.yaml': `${svc}---\n${dep}` });
     const r = await runCli(['validate', '-f', 'k.yaml'], { cwd: d });
     assert.equal(r.code, 1);
-    const url = 'https://istio.io/v1.30/docs/ops/deployment/application-requirements/';
+    const url = 'https://istio.io/v1.30/docs/ops/deployment/requirements/';
     assert.equal(
       r.stderr,
       `deployment "web/shop:" may not provide Istio metrics and telemetry labels: map["app":"web"]. See ${url}\n` +
         'Error: 2 errors occurred:\n' +
-        `\t* service "web/shop/:" has an unnamed port. This is not recommended, See ${url}\n` +
-        `\t* service "web/shop/:" port "web-port" does not follow the Istio naming convention. See ${url}\n\n`,
+        `\t* Service/shop/web: service "web/shop/:" has an unnamed port. This is not recommended, See ${url}\n` +
+        `\t* Service/shop/web: service "web/shop/:" port "web-port" does not follow the Istio naming convention. See ${url}\n\n\n`,
     );
     const skipped = await runCli(['validate', '-f', 'k.yaml', '-i', 'shop'], { cwd: d });
     assert.equal(skipped.code, 0, skipped.stderr);
@@ -158,7 +158,7 @@ spec:
     };
     const r = await runCli(['validate', '-f', '-'], { stdin: JSON.stringify(list) });
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /service "s\/\/:" has an unnamed port/);
+    assert.match(r.stderr, /\* List\/\/: service "s\/\/:" has an unnamed port/);
   });
 
   it('passes unknown kinds, with a note for unknown kinds in Istio groups', async () => {
@@ -183,13 +183,13 @@ spec:
     assert.equal(spec.code, 1);
     assert.equal(
       spec.stderr,
-      'Error: 1 error occurred:\n\t* VirtualService//reviews: cannot parse proto message: unknown field "hostz" (at spec.hostz, spec.yaml:7)\n\n',
+      'Error: 1 error occurred:\n\t* VirtualService//reviews: cannot parse proto message: unknown field "hostz" (at spec.hostz, spec.yaml:7)\n\n\n',
     );
     const top = await runCli(['validate', '-f', 'top.yaml'], { cwd: d });
     assert.equal(top.code, 1);
     assert.equal(
       top.stderr,
-      'Error: 1 error occurred:\n\t* VirtualService//reviews: unknown field "extra" (at extra, top.yaml:5)\n\n',
+      'Error: 1 error occurred:\n\t* VirtualService//reviews: unknown field "extra" (at extra, top.yaml:5)\n\n\n',
     );
   });
 
@@ -199,7 +199,10 @@ spec:
     });
     const r = await runCli(['validate', '-f', 'dup.yaml'], { cwd: d });
     assert.equal(r.code, 1);
-    assert.equal(r.stderr, 'Error: 1 error occurred:\n\t* dup.yaml:17: key "name" already set in map\n\n');
+    assert.equal(
+      r.stderr,
+      'Error: 1 error occurred:\n\t* failed to decode file dup.yaml:  error converting YAML to JSON: yaml: unmarshal errors:\n  line 5: key "name" already set in map (at dup.yaml:17)\n\n\n',
+    );
   });
 
   it('validates IstioOperator documents with the operator rules', async () => {

@@ -9,8 +9,7 @@ import { isKnownProtocol } from './checks.js';
 import { validateResource } from './index.js';
 import type { Origin } from './types.js';
 
-export const DEPLOYMENT_REQUIREMENTS_URL =
-  'https://istio.io/v1.30/docs/ops/deployment/application-requirements/';
+export const DEPLOYMENT_REQUIREMENTS_URL = 'https://istio.io/v1.30/docs/ops/deployment/requirements/';
 
 export interface DocumentInput extends Origin {
   value: unknown;
@@ -62,7 +61,7 @@ export function validateDocument(doc: DocumentInput, opts: DocumentOptions): Doc
   const dup = doc.source ? duplicateKey(doc.source) : undefined;
   if (dup) {
     out.errors.push(
-      `${where(doc.file, doc.line + dup.line - 1)}: key ${JSON.stringify(dup.key)} already set in map`,
+      `failed to decode file ${doc.file}:  error converting YAML to JSON: yaml: unmarshal errors:\n  line ${dup.line}: key ${JSON.stringify(dup.key)} already set in map (at ${where(doc.file, doc.line + dup.line - 1)})`,
     );
     return out;
   }
@@ -95,7 +94,10 @@ export function validateDocument(doc: DocumentInput, opts: DocumentOptions): Doc
   }
   const items: Obj[] =
     o.kind === 'List' || /List$/.test(String(o.kind ?? '')) ? (Array.isArray(o.items) ? o.items : []) : [o];
-  for (const item of items) kubernetesChecks(item, opts.istioNamespace, out);
+  const checked: DocumentVerdict = { errors: [], warnings: [], notes: out.notes };
+  for (const item of items) kubernetesChecks(item, opts.istioNamespace, checked);
+  // upstream prefixes each object's errors with the object it read (the List for List items)
+  out.errors.push(...checked.errors.map((e) => `${prefix} ${e}`));
   return out;
 }
 
