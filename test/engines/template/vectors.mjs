@@ -166,6 +166,12 @@ const syntax = [
   '{{ .o }}',
   '{{ .po }}',
   '{{ .sm }} {{ .ss }}',
+  'héllo wörld {{ .s.x }}',
+  'line1\n  ünï {{ .m.sub.k.z }}',
+  '{{ if .t\n  }}a{{ .s\n  "unterminated }}{{ end }}',
+  '{{ printf "%d"\n 1 2 }}',
+  '{{ define "inner" }}{{ .x.y }}{{ end }}{{ template "inner" .m }}',
+  '{{ $v := .m }}{{ range $k, $e := $v }}{{ if eq $k "sub" }}{{ $e.k }}{{ $e.nope.deeper }}{{ end }}{{ end }}',
   '{{ .m.toString }}|{{ .m.constructor }}|{{ .m.__proto__ }}|{{ .em.hasOwnProperty }}|{{ index .m "toString" }}',
 ];
 // Pointers print as addresses inside collections, so the whole-data prints leave the structs out.
