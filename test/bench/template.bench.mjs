@@ -1,12 +1,12 @@
 // Go template engine: upstream's `sidecar` injection template rendered for a typical conformance pod,
-// 1,000 renders per run, against the Go oracle (text/template + Sprig + istiod's funcs) in the same run
+// 3,000 renders per run, against the Go oracle (text/template + Sprig + istiod's funcs) in the same run
 // (goal: ≤ 3× Go). Wall time includes process start-up (node ~0.1 s, Go ~0.01 s); the runner also prints
 // the pure per-render times.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const RENDERS = 1000;
+const RENDERS = 3000;
 
 export default async ({ root, node, shared }) => {
   const oracle = join(root, '.cache', 'gotemplate', 'oracle');
