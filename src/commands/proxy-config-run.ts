@@ -227,7 +227,10 @@ export async function runLog(
       );
     }
   }
-  if (errors.length) throw new IstioctlError(errors.join('\n'));
+  if (errors.length === 1) throw new IstioctlError(`1 error occurred:\n\t* ${errors[0]}\n\n`);
+  // hashicorp/go-multierror's list format, as upstream prints per-pod failures.
+  if (errors.length)
+    throw new IstioctlError(`${errors.length} errors occurred:\n\t* ${errors.join('\n\t* ')}\n\n`);
 }
 
 export async function runRootCACompare(ctx: CommandContext, c: Command, a: string, b: string): Promise<void> {
