@@ -183,7 +183,7 @@ spec:
     assert.equal(spec.code, 1);
     assert.equal(
       spec.stderr,
-      'Error: 1 error occurred:\n\t* VirtualService//reviews: cannot parse proto message: unknown field "hostz" (at spec.hostz, spec.yaml:7)\n\n\n',
+      'Error: 1 error occurred:\n\t* VirtualService//reviews: cannot parse proto message: unknown field "hostz" in istio.networking.v1alpha3.VirtualService (at spec.hostz, spec.yaml:7)\n\n\n',
     );
     const top = await runCli(['validate', '-f', 'top.yaml'], { cwd: d });
     assert.equal(top.code, 1);

@@ -2,6 +2,7 @@
 // sees it: unknown fields, wrong types, unknown enum values, one-of fields set together, required
 // fields, numeric ranges and duration syntax. Rules anchored at schema paths run during the walk.
 
+import { protoName } from '../../model/api/proto-names.js';
 import type { Schema } from '../../model/api/schema.js';
 import { parseDuration } from '../../model/duration.js';
 import { joinPath, type Reporter, type Rule, type RuleContext } from './types.js';
@@ -79,6 +80,10 @@ function server(r: Reporter, path: string, message: string): void {
 
 const UINT32_MAX = 4294967295;
 
+function typeOf(o: WalkOptions, spath: string): string {
+  return protoName(String(o.ctx.object.kind), spath) ?? spath.slice(1);
+}
+
 /** Go's time.ParseDuration error for a string it rejects, or undefined when it parses. */
 export function goDurationError(text: string): string | undefined {
   const q = JSON.stringify(text);
@@ -127,12 +132,7 @@ export function walk(v: unknown, s: Schema, path: string, spath: string, r: Repo
         break;
       }
       if (s.enum && !s.enum.includes(v))
-        decode(
-          o,
-          r,
-          path,
-          `unknown value ${JSON.stringify(JSON.stringify(v))} for enum (one of ${s.enum.join(', ')})`,
-        );
+        decode(o, r, path, `unknown value ${JSON.stringify(JSON.stringify(v))} for enum ${typeOf(o, spath)}`);
       if (s.duration) checkDuration(v, path, r, o);
       // the API server enforces these from the CRD
       if (s.minLength !== undefined && [...v].length < s.minLength)
@@ -188,7 +188,7 @@ export function walk(v: unknown, s: Schema, path: string, spath: string, r: Repo
       for (const [k, c] of Object.entries(v)) {
         const child = s.props[k];
         if (!child) {
-          if (!s.preserve) decode(o, r, joinPath(path, k), `unknown field "${k}"`);
+          if (!s.preserve) decode(o, r, joinPath(path, k), `unknown field "${k}" in ${typeOf(o, spath)}`);
           continue;
         }
         walk(c, child, joinPath(path, k), `${spath}.${k}`, r, o);
