@@ -211,7 +211,7 @@ export async function runLog(
   const loggers = loggerNames(await fetchAdmin(targets[0]!, 'POST', 'logging', true));
   const paths =
     raw.reset === true
-      ? ['logging?level=warning']
+      ? [`logging?level=${await defaultProxyLogLevel(targets[0]!.cluster, g.istioNamespace)}`]
       : level === ''
         ? ['logging']
         : levelRequests(level, loggers);
@@ -231,6 +231,25 @@ export async function runLog(
   // hashicorp/go-multierror's list format, as upstream prints per-pod failures.
   if (errors.length)
     throw new IstioctlError(`${errors.length} errors occurred:\n\t* ${errors.join('\n\t* ')}\n\n`);
+}
+
+/** The injector's `global.proxy.logLevel` (what `--reset` restores), else `warning`. */
+async function defaultProxyLogLevel(cluster: LivePod['cluster'], istioNamespace: string): Promise<string> {
+  try {
+    const cm = await cluster.get({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      name: 'istio-sidecar-injector',
+      namespace: istioNamespace,
+    });
+    const values = JSON.parse(String((cm?.data as Record<string, string> | undefined)?.values ?? '{}')) as {
+      global?: { proxy?: { logLevel?: unknown } };
+    };
+    const lvl = values.global?.proxy?.logLevel;
+    return typeof lvl === 'string' && lvl !== '' ? (lvl === 'warn' ? 'warning' : lvl) : 'warning';
+  } catch {
+    return 'warning';
+  }
 }
 
 export async function runRootCACompare(ctx: CommandContext, c: Command, a: string, b: string): Promise<void> {

@@ -164,6 +164,24 @@ describe('proxy-config through the port-forward seam to a local HTTP admin API',
     assert.match(res.stdout, /^web-1\.shop:\nactive loggers:/);
   });
 
+  it("log --reset restores the injector's proxy log level", async () => {
+    const before = seen.length;
+    const injector: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'istio-sidecar-injector', namespace: 'istio-system' },
+      data: { values: JSON.stringify({ global: { proxy: { logLevel: 'info' } } }) },
+    };
+    const res = await runCli(['pc', 'log', 'web-1.shop', '-r'], {
+      cluster: new HttpForwardCluster([pod, injector], (server.address() as AddressInfo).port),
+    });
+    assert.equal(res.code, 0, res.stderr);
+    assert.deepEqual(
+      seen.slice(before).map((s) => `${s.method} ${s.url}`),
+      ['POST /logging', 'POST /logging?level=info'],
+    );
+  });
+
   it('a bad admin port is refused before any forward', async () => {
     const res = await runCli(['pc', 'clusters', 'web-1.shop', '--proxy-admin-port', '70000'], { cluster });
     assert.equal(res.code, 1);
