@@ -172,7 +172,13 @@ export async function run(
     if (e instanceof KubeInjectError) throw new IstioctlError(e.message);
     throw e;
   }
-  for (const l of result.logs) deps.io.err.write(`${l}\n`);
+  // istioctl's log lines carry a timestamp (RFC 3339, microseconds).
+  const stamp = () =>
+    deps
+      .now()
+      .toISOString()
+      .replace(/\.(\d{3})Z$/, '.$1000Z');
+  for (const l of result.logs) deps.io.err.write(`${stamp()}\t${l}\n`);
   if (opts.output === '') deps.io.out.write(result.output);
   else {
     const { resolve } = await import('node:path');

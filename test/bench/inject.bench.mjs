@@ -2,6 +2,7 @@
 // the real istioctl in the same run (goal: ≤ 0.5×); peak RSS from /usr/bin/time.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnFakeApiServer } from './fake-apiserver.mjs';
 
 function deployments(n) {
   const docs = [];
@@ -61,15 +62,21 @@ export default ({ node, bin, root, shared }) => {
     if (!existsSync(input)) writeFileSync(input, deployments(1000));
   };
   const upstream = 'istioctl (upstream 1.30.3) kube-inject 1,000 Deployments';
-  return [
-    {
-      name: upstream,
-      cmd: [istioctl, ...args],
-      runs: 5,
-      setup,
-      env: { ENABLE_NATIVE_SIDECARS: 'true' },
-      skip: have ? undefined : 'oracle unavailable: no upstream istioctl in .cache/oracles/bin',
+  // The real istioctl resolves the default revision from the cluster even with local files, so it
+  // gets an empty fake API server.
+  const oracle = {
+    name: upstream,
+    cmd: [istioctl, ...args],
+    runs: 5,
+    setup: async () => {
+      setup();
+      oracle.env.KUBECONFIG ??= (await spawnFakeApiServer()).kubeconfig;
     },
+    env: { ENABLE_NATIVE_SIDECARS: 'true' },
+    skip: have ? undefined : 'oracle unavailable: no upstream istioctl in .cache/oracles/bin',
+  };
+  return [
+    oracle,
     {
       name: 'istioctl-ts kube-inject 1,000 Deployments',
       cmd: [node, bin, ...args],

@@ -230,7 +230,7 @@ export const SCHEMA: Record<string, TypeSpec> = {
   ],
   GRPCAction: [
     ['port', 'i!'],
-    ['service', '*s'],
+    ['service', '*s!'],
   ],
   Lifecycle: [
     ['postStart', '*LifecycleHandler'],
@@ -427,7 +427,7 @@ export const SCHEMA: Record<string, TypeSpec> = {
     ['selector', '*LabelSelector'],
     ['template', 'PodTemplateSpec'],
     ['volumeClaimTemplates', '[]any'],
-    ['serviceName', 's'],
+    ['serviceName', 's!'],
     ['podManagementPolicy', 's'],
     ['updateStrategy', 'StatefulSetUpdateStrategy'],
     ['revisionHistoryLimit', '*i'],

@@ -184,7 +184,8 @@ export async function kubeInject(s: KubeInjectSources): Promise<KubeInjectResult
     const output = await injectStream(s.input, params, {
       parse: parseGoYaml,
       warn: (w) => warnings.push(w),
-      ...(webhook ? { inject: webhookThenLocal(webhook, params, warnings) } : {}),
+      log: (l) => logs.push(`warn\t${l}`),
+      ...(webhook ? { inject: webhookThenLocal(webhook, params, warnings, logs) } : {}),
     });
     return { output, warnings, logs };
   } catch (e) {
@@ -201,6 +202,7 @@ function webhookThenLocal(
   webhook: (input: PodInput, namespace: string) => Promise<JsonMap | undefined>,
   params: InjectionParams,
   warnings: string[],
+  logs: string[],
 ): (input: PodInput, namespace: string) => Promise<JsonMap | undefined> {
   return async (input, namespace) => {
     const r = await webhook(input, namespace);
@@ -208,7 +210,7 @@ function webhookThenLocal(
     const { injectRequired } = await import('./resources.js');
     const { injectPod } = await import('./inject.js');
     const meta = input.pod.metadata as JsonMap;
-    if (!injectRequired(input.pod.spec as JsonMap, meta)) {
+    if (!injectRequired(input.pod.spec as JsonMap, meta, (l) => logs.push(`warn\t${l}`))) {
       const fullName =
         input.deployMeta.Namespace !== ''
           ? `${input.deployMeta.Namespace}/${String(meta.name ?? input.deployMeta.Name)}`

@@ -77,7 +77,7 @@ export function applyPrometheusMerge(
   const path = promAnnotation(annos, 'prometheus_io_path');
   const sidecar = findSidecar(pod.spec as JsonMap);
   if (sidecar && (scrape || port || path)) {
-    const cfg = { scrape: scrape?.[1] ?? '', port: port?.[1] ?? '', path: path?.[1] ?? '' };
+    const cfg = { scrape: scrape?.[1] ?? '', path: path?.[1] ?? '', port: port?.[1] ?? '' };
     const env = Array.isArray(sidecar.env) ? sidecar.env : [];
     env.push({ name: 'ISTIO_PROMETHEUS_ANNOTATIONS', value: goJSON(cfg) });
     sidecar.env = env;

@@ -69,6 +69,8 @@ export interface StreamHooks {
   /** Parses one document (YAML 1.1 like goyaml); throws StreamError with a line/col inside the chunk. */
   parse(text: string): unknown;
   warn(message: string): void;
+  /** istiod's log lines (warnings), printed on stderr as they happen. */
+  log?(message: string): void;
   /** Injects one pod; defaults to local rendering. */
   inject?(input: PodInput, namespace: string): Promise<JsonMap | undefined>;
 }
@@ -165,7 +167,7 @@ async function intoObject(value: JsonMap, params: InjectionParams, hooks: Stream
   let result: JsonMap | undefined;
   if (hooks.inject) result = await hooks.inject(input, namespace);
   else {
-    if (!injectRequired(spec, meta)) {
+    if (!injectRequired(spec, meta, hooks.log)) {
       hooks.warn(`===> Skipping injection because ${what} has sidecar injection disabled\n`);
       return obj;
     }
@@ -186,24 +188,27 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 const IGNORED_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
 
-/** injectRequired with policy "enabled" and no selectors, as kube-inject calls it. */
-export function injectRequired(spec: JsonMap, meta: JsonMap): boolean {
+/**
+ * injectRequired with policy "enabled" and no selectors, as kube-inject calls it. Only "true" and
+ * "false" are read; anything else falls back to the policy, with istiod's warning.
+ */
+export function injectRequired(spec: JsonMap, meta: JsonMap, log?: (message: string) => void): boolean {
   if (spec.hostNetwork === true) return false;
   if (IGNORED_NAMESPACES.has(str(meta.namespace))) return false;
   const annos = (isMap(meta.annotations) ? meta.annotations : {}) as Record<string, string>;
   const labels = (isMap(meta.labels) ? meta.labels : {}) as Record<string, string>;
   let selector = annos['sidecar.istio.io/inject'] ?? '';
   if ('sidecar.istio.io/inject' in labels) selector = labels['sidecar.istio.io/inject']!;
-  switch (selector.toLowerCase()) {
-    case 'y':
-    case 'yes':
-    case 'true':
-    case 'on':
-    case '':
-      return true;
-    default:
-      return false;
+  if (selector === 'false') return false;
+  if (selector !== 'true' && selector !== '') {
+    const pod =
+      str(meta.name) ||
+      (str(meta.generateName) ? `${str(meta.generateName)}***** (actual name not yet known)` : '');
+    log?.(
+      `Invalid value for sidecar.istio.io/inject: "${selector}". Only 'true' and 'false' are accepted. Falling back to default injection policy.\tpod=${str(meta.namespace)}/${pod}`,
+    );
   }
+  return true;
 }
 
 const jobNameRe = /^(.+)-\d{8,10}$/;

@@ -132,7 +132,7 @@ function field(v: unknown, p: ParsedSpec, name: string): Json | undefined {
   }
   if (p.base === 'time') return v === null || v === undefined ? undefined : (v as Json);
   if (p.ptr) {
-    if (v === null || v === undefined) return undefined;
+    if (v === null || v === undefined) return p.always ? null : undefined;
     return scalar(v, p.base, name);
   }
   if (isStruct) return typed(v, p.base);

@@ -41,9 +41,9 @@ function injectionRequired(spec: JsonMap, meta: JsonMap, policy: string): boolea
   const labels = (isMap(meta.labels) ? meta.labels : {}) as Record<string, string>;
   let sel = annos['sidecar.istio.io/inject'] ?? '';
   if ('sidecar.istio.io/inject' in labels) sel = labels['sidecar.istio.io/inject']!;
-  const v = sel.toLowerCase();
-  if (v === '') return policy === 'enabled';
-  return ['y', 'yes', 'true', 'on'].includes(v);
+  if (sel === 'true') return true;
+  if (sel === 'false') return false;
+  return policy === 'enabled';
 }
 
 /** The AdmissionReview response body for a request body. */
