@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Cluster, KubeObject } from '../../src/cluster/cluster.js';
+import { connect } from '../../src/cluster/kube.js';
 import { adminCluster, kubeconfigWithToken, runBinOnCluster, uniqueName } from './support/cluster.js';
 
 const FM = 'istioctl-ts-e2e';
@@ -12,7 +13,24 @@ const ns = uniqueName('precheck');
 const appsNs = `${ns}-apps`;
 const injectLabel = `${ns}-injection`;
 const created: KubeObject[] = [];
+/** Everything here acts as a cluster-admin ServiceAccount of its own, not as the admin user, so that tests
+ * which audit the admin user's writes (install's no-op checks) never see this file's writes. */
 let cluster: Cluster;
+let admin: Cluster;
+let operatorKubeconfig = '';
+
+const run = (args: string[], env: Record<string, string> = {}) =>
+  runBinOnCluster(args, { env: { KUBECONFIG: operatorKubeconfig, ...env } });
+
+async function token(c: Cluster, namespace: string, sa: string): Promise<string> {
+  const tr = await c.request({
+    method: 'POST',
+    path: `/api/v1/namespaces/${namespace}/serviceaccounts/${sa}/token`,
+    body: JSON.stringify({ apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: {} }),
+  });
+  assert.equal(tr.status, 201, tr.body);
+  return (JSON.parse(tr.body) as { status: { token: string } }).status.token;
+}
 
 interface JsonMessage {
   check: string;
@@ -30,7 +48,7 @@ async function make(o: KubeObject): Promise<KubeObject> {
 }
 
 function precheckJson(args: string[] = [], env: Record<string, string> = {}) {
-  const r = runBinOnCluster(['x', 'precheck', '-o', 'json', ...args], { env });
+  const r = run(['x', 'precheck', '-o', 'json', ...args], env);
   let messages: JsonMessage[] = [];
   assert.doesNotThrow(() => {
     messages = JSON.parse(r.stdout) as JsonMessage[];
@@ -75,7 +93,30 @@ async function until(what: string, test: () => Promise<boolean>, timeoutMs = 60_
 
 describe('x precheck on the local cluster', { concurrency: false }, () => {
   before(async () => {
-    cluster = await adminCluster();
+    admin = await adminCluster();
+    const fm = { fieldManager: FM };
+    await admin.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }, fm);
+    await admin.wait(
+      { apiVersion: 'v1', kind: 'ServiceAccount', namespace: ns, name: 'default' },
+      (o) => o !== undefined,
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
+    await admin.apply(
+      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'operator', namespace: ns } },
+      fm,
+    );
+    await admin.apply(
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRoleBinding',
+        metadata: { name: `${ns}-operator` },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+        subjects: [{ kind: 'ServiceAccount', name: 'operator', namespace: ns }],
+      },
+      fm,
+    );
+    operatorKubeconfig = kubeconfigWithToken(await token(admin, ns, 'operator'), 'precheck-operator');
+    cluster = await connect({ kubeconfig: operatorKubeconfig }, {});
   });
 
   after(async () => {
@@ -87,10 +128,16 @@ describe('x precheck on the local cluster', { concurrency: false }, () => {
         ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
       });
     }
+    await admin?.delete({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      name: `${ns}-operator`,
+    });
+    await admin?.delete({ apiVersion: 'v1', kind: 'Namespace', name: ns });
   });
 
   it('passes a fresh cluster with exit 0', () => {
-    const r = runBinOnCluster(['x', 'precheck']);
+    const r = run(['x', 'precheck']);
     assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
     assert.equal(r.stdout, '');
     assert.match(
@@ -103,12 +150,6 @@ describe('x precheck on the local cluster', { concurrency: false }, () => {
   });
 
   it('reports IST0141 for what a restricted ServiceAccount cannot create, and fails', async () => {
-    await make({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
-    await cluster.wait(
-      { apiVersion: 'v1', kind: 'ServiceAccount', namespace: ns, name: 'default' },
-      (o) => o !== undefined,
-      { timeoutMs: 30_000, intervalMs: 200 },
-    );
     await make({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'reader', namespace: ns } });
     // It may read everything (so every check can look), but create nothing.
     await make({
@@ -124,16 +165,9 @@ describe('x precheck on the local cluster', { concurrency: false }, () => {
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: `${ns}-read-all` },
       subjects: [{ kind: 'ServiceAccount', name: 'reader', namespace: ns }],
     });
-    const tr = await cluster.request({
-      method: 'POST',
-      path: `/api/v1/namespaces/${ns}/serviceaccounts/reader/token`,
-      body: JSON.stringify({ apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: {} }),
-    });
-    assert.equal(tr.status, 201, tr.body);
-    const token = (JSON.parse(tr.body) as { status: { token: string } }).status.token;
-    const env = { KUBECONFIG: kubeconfigWithToken(token, 'precheck-reader') };
+    const env = { KUBECONFIG: kubeconfigWithToken(await token(cluster, ns, 'reader'), 'precheck-reader') };
 
-    const r = runBinOnCluster(['x', 'precheck'], { env: { ...env, NO_COLOR: '1' } });
+    const r = run(['x', 'precheck'], { ...env, NO_COLOR: '1' });
     assert.equal(r.code, 1, r.stderr);
     const denied = r.stdout
       .split('\n')
@@ -290,7 +324,7 @@ describe('x precheck on the local cluster', { concurrency: false }, () => {
     assert.equal(m?.code, 'IST0139', JSON.stringify(j.messages, null, 2));
     assert.equal(m?.check, 'webhook-backends');
     assert.match(m!.message, new RegExp(`Service ${ns}/istiod, which has no ready endpoints`));
-    const log = runBinOnCluster(['x', 'precheck'], { env: { NO_COLOR: '1' } });
+    const log = run(['x', 'precheck'], { NO_COLOR: '1' });
     assert.equal(log.code, 1);
     assert.ok(
       log.stdout.split('\n').some((l) => l.startsWith(`Error [IST0139] (${origin}) `)),
