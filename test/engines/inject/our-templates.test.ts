@@ -1,0 +1,70 @@
+// Our istiod chart's own sidecar template (manifests/charts/istiod/files/sidecar.yaml), run by our
+// engine, must inject exactly what upstream's template does for every default conformance case.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { conformanceRoot, repoRoot, runCli } from '../../support/run-cli.js';
+
+const root = join(conformanceRoot, 'inject');
+const defaults = join(root, 'defaults');
+
+interface Case {
+  name: string;
+  in: string;
+  want?: string;
+  env: Record<string, string>;
+  defaultOnly: boolean;
+}
+
+describe('our sidecar injection template', () => {
+  it('injects what upstream sidecar template injects, for every default case', async () => {
+    const ours = readFileSync(
+      join(repoRoot, 'manifests', 'charts', 'istiod', 'files', 'sidecar.yaml'),
+      'utf8',
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'our-sidecar-'));
+    const config = join(dir, 'inject-config.json');
+    writeFileSync(config, JSON.stringify({ templates: { sidecar: ours } }));
+    const cases = (JSON.parse(readFileSync(join(root, 'cases.json'), 'utf8')) as Case[]).filter(
+      (c) => c.defaultOnly && c.want,
+    );
+    const differ: string[] = [];
+    let compared = 0;
+    for (const c of cases) {
+      const input = readFileSync(join(root, 'cases', c.in), 'utf8');
+      // Cases that pick other templates (gateway, grpc-*) are covered where those templates are tested.
+      if (input.includes('inject.istio.io/templates')) continue;
+      compared++;
+      const r = await runCli(
+        [
+          'kube-inject',
+          '-f',
+          join(root, 'cases', c.in),
+          '--injectConfigFile',
+          config,
+          '--valuesFile',
+          join(defaults, 'values.json'),
+          '--meshConfigFile',
+          join(defaults, 'mesh.yaml'),
+        ],
+        { env: c.env },
+      );
+      const want = readFileSync(join(root, 'cases', c.want!), 'utf8');
+      if (r.code !== 0 || r.stdout !== want)
+        differ.push(`${c.name}: ${r.stderr.slice(0, 300)}${firstDiff(r.stdout, want)}`);
+    }
+    assert.ok(compared > 60);
+    assert.deepEqual(differ, []);
+  });
+});
+
+function firstDiff(got: string, want: string): string {
+  const a = got.split('\n');
+  const b = want.split('\n');
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return ` line ${i + 1}: got ${JSON.stringify(a[i])} want ${JSON.stringify(b[i])}`;
+  }
+  return '';
+}
