@@ -6,8 +6,9 @@ import type { CommandContext } from '../cli/context.js';
 import { DataError, IstioctlError } from '../cli/errors.js';
 import { type ConfigDump, parseConfigDump } from '../engines/proxy/config-dump.js';
 import { endpointRows, filteredClusterStatuses, parseClustersJson } from '../engines/proxy/endpoints.js';
+import { orderClusterStatus } from '../engines/proxy/field-order.js';
 import { levelRequests, loggerNames } from '../engines/proxy/log-level.js';
-import { renderStructured } from '../engines/proxy/proto-json.js';
+import { renderStructured, toProtoJson } from '../engines/proxy/proto-json.js';
 import * as render from '../engines/proxy/render.js';
 import { rootCA, rootCAsMatch } from '../engines/proxy/secrets.js';
 import { fetchAdmin, type LivePod, liveConfigDump } from '../engines/proxy/source.js';
@@ -115,7 +116,12 @@ export async function runProxyConfig(ctx: CommandContext, c: Command, a: ProxyCo
     out.write(
       format === 'short'
         ? table(endpointRows(statuses, filter), 5)
-        : renderStructured(filteredClusterStatuses(statuses, filter), format),
+        : renderStructured(
+            filteredClusterStatuses(statuses, filter).map((c) =>
+              orderClusterStatus(toProtoJson(c) as Record<string, unknown>),
+            ),
+            format,
+          ),
     );
     return;
   }

@@ -186,12 +186,8 @@ export function filteredClusterStatuses(cs: ClustersStatus, filter: EndpointFilt
   const out: Json[] = [];
   for (const c of cs.statuses) {
     const cluster = str(c, 'name');
-    const hosts = arr(c, 'hostStatuses').filter((h) => hostMatches(filter, h, cluster));
-    if (hosts.length === 0) continue;
-    const copy: Json = {};
-    for (const [k, v] of Object.entries(c))
-      copy[k] = k === 'hostStatuses' || k === 'host_statuses' ? hosts : v;
-    out.push(copy);
+    // A cluster with any matching host is printed whole, as upstream does.
+    if (arr(c, 'hostStatuses').some((h) => hostMatches(filter, h, cluster))) out.push(c);
   }
   return out;
 }

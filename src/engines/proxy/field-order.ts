@@ -259,6 +259,19 @@ const ROUTE_ACTION = [
   'maxStreamDuration',
 ];
 
+const SIMPLE_METRIC = ['type', 'value', 'name'];
+
+const HOST_HEALTH_STATUS = [
+  'failedActiveHealthCheck',
+  'failedOutlierCheck',
+  'failedActiveDegradedCheck',
+  'pendingDynamicRemoval',
+  'pendingActiveHc',
+  'excludedViaImmediateHcFail',
+  'activeHcTimeout',
+  'edsHealthStatus',
+];
+
 const HCM_TYPE =
   'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager';
 
@@ -330,4 +343,20 @@ export function orderListener(l: Json): Json {
 /** A protojson RouteConfiguration with its routes in declaration order. */
 export function orderRouteConfiguration(rc: Json): Json {
   return orderNested(rc) as Json;
+}
+
+const METRIC_INDEX = indexOf(SIMPLE_METRIC);
+const HEALTH_INDEX = indexOf(HOST_HEALTH_STATUS);
+
+/** A protojson admin ClusterStatus (`/clusters?format=json`) with host fields in declaration order. */
+export function orderClusterStatus(cs: Json): Json {
+  const hosts = cs.hostStatuses;
+  if (!Array.isArray(hosts)) return cs;
+  const fixed = hosts.map((h: Json) => {
+    const o: Json = { ...h };
+    if (Array.isArray(o.stats)) o.stats = (o.stats as Json[]).map((m) => reorder(m, METRIC_INDEX));
+    if (isObject(o.healthStatus)) o.healthStatus = reorder(o.healthStatus, HEALTH_INDEX);
+    return o;
+  });
+  return { ...cs, hostStatuses: fixed };
 }
