@@ -140,6 +140,16 @@ describe('proxy-config through the port-forward seam to a local HTTP admin API',
     assert.deepEqual(seen.at(-1), { method: 'GET', url: '/clusters?format=json' });
   });
 
+  it('endpoint -o json: matching clusters whole, protojson names and field order', async () => {
+    const res = await runCli(['pc', 'endpoint', 'web-1.shop', '--status', 'unhealthy', '-o', 'json'], {
+      cluster,
+    });
+    assert.equal(res.code, 0, res.stderr);
+    const [cs] = JSON.parse(res.stdout);
+    assert.equal(cs.hostStatuses.length, 2);
+    assert.deepEqual(Object.keys(cs.hostStatuses[1].healthStatus), ['failedOutlierCheck', 'edsHealthStatus']);
+  });
+
   it('log: sets levels with POSTs named after Envoy loggers', async () => {
     const before = seen.length;
     const res = await runCli(['pc', 'log', 'deployment/web.shop', '--level', 'http:debug,connection=trace'], {
