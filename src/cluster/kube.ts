@@ -15,7 +15,6 @@ import {
   type Cluster,
   ClusterError,
   type ClusterOptions,
-  ConflictError,
   type CreateOptions,
   type DeleteOptions,
   type KubeObject,
