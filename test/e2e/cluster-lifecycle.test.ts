@@ -1,7 +1,7 @@
 // The cluster scripts themselves, on a second, isolated cluster (its own state folder and ports) so the shared
 // one keeps serving the other e2e tests: up is idempotent, and down ends exactly the processes up started.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -23,11 +23,13 @@ function alive(pid: number): boolean {
 }
 
 describe('cluster up/down scripts', () => {
-  const dir = join(mkdtempSync(join(tmpdir(), 'e2e-lifecycle-')), 'cluster');
+  const parent = mkdtempSync(join(tmpdir(), 'e2e-lifecycle-'));
+  const dir = join(parent, 'cluster');
   const env = { CLUSTER_DIR: dir, CLUSTER_NODES: '1' };
 
   after(() => {
     if (existsSync(join(dir, 'state.json'))) clusterScript('down', env);
+    rmSync(parent, { recursive: true, force: true });
   });
 
   it('starts, reuses a healthy cluster, and stops leaving no process behind', async () => {

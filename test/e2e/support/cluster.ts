@@ -1,7 +1,7 @@
 // Helpers for e2e tests against the local test cluster that `npm run cluster:up` starts
 // (test/cluster/up.mjs). Every test under test/e2e gets the same cluster; `npm run test:e2e` starts and stops it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import YAML from 'yaml';
@@ -116,11 +116,13 @@ export interface FreshCluster {
  * untouched cluster, e.g. a precheck that must see nothing installed. Starts in ~10 s once the binaries exist.
  */
 export async function startFreshCluster(nodes = 1): Promise<FreshCluster> {
-  const dir = join(mkdtempSync(join(tmpdir(), 'e2e-fresh-')), 'cluster');
+  const parent = mkdtempSync(join(tmpdir(), 'e2e-fresh-'));
+  const dir = join(parent, 'cluster');
   const env = { CLUSTER_DIR: dir, CLUSTER_NODES: String(nodes) };
   const up = clusterScript('up', env);
   if (up.status !== 0) {
     clusterScript('down', env);
+    rmSync(parent, { recursive: true, force: true });
     throw new Error(`starting a fresh cluster failed: ${up.stderr.trim().split('\n').slice(-3).join(' ')}`);
   }
   const kubeconfig = join(dir, 'kubeconfig');
