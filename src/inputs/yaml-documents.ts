@@ -35,7 +35,11 @@ export function positionOf(text: string, offset: number): { line: number; col: n
   return { line, col: offset - last };
 }
 
-export async function parseYamlDocuments(text: string, file: string, opts: ParseYamlOptions = {}): Promise<YamlDocument[]> {
+export async function parseYamlDocuments(
+  text: string,
+  file: string,
+  opts: ParseYamlOptions = {},
+): Promise<YamlDocument[]> {
   const { parseAllDocuments } = await import('yaml');
   if (text.includes('\u0000')) throw new DataError('binary data is not YAML', { file });
   const docs = parseAllDocuments(text, {
@@ -49,7 +53,11 @@ export async function parseYamlDocuments(text: string, file: string, opts: Parse
     const err = doc.errors[0];
     if (err) {
       const { line, col } = positionOf(text, err.pos[0]);
-      throw new DataError(err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), { file, line, col });
+      throw new DataError(err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), {
+        file,
+        line,
+        col,
+      });
     }
     let value: unknown;
     try {
@@ -62,7 +70,13 @@ export async function parseYamlDocuments(text: string, file: string, opts: Parse
     if ((value === null || value === undefined) && !opts.keepEmpty) continue;
     const start = doc.contents?.range?.[0] ?? doc.range[0];
     const end = doc.range[1];
-    out.push({ value: value ?? null, file, line: positionOf(text, start).line, index, source: text.slice(doc.range[0], end) });
+    out.push({
+      value: value ?? null,
+      file,
+      line: positionOf(text, start).line,
+      index,
+      source: text.slice(doc.range[0], end),
+    });
   }
   return out;
 }

@@ -184,7 +184,10 @@ export async function executeInstall(
     }
     // Foreground deletion returns before the dependents are gone; the install is done when they are.
     for (const ref of pruned) {
-      await cluster.wait(ref, (o) => o === undefined, { timeoutMs: opts.readinessTimeoutMs, intervalMs: opts.pollMs ?? 500 });
+      await cluster.wait(ref, (o) => o === undefined, {
+        timeoutMs: opts.readinessTimeoutMs,
+        intervalMs: opts.pollMs ?? 500,
+      });
     }
     await applyOne(plan.inventory);
     return { applied: dedupe(applied), pruned };

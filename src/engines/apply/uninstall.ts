@@ -153,11 +153,18 @@ export async function executeUninstall(
     }
     const existed = await cluster.delete(r, { propagationPolicy: 'Foreground' });
     if (existed) deleted.push(r);
-    onLine(existed ? `  Removed ${removedId(r)}` : `object: ${removedId(r)} is not being deleted because it no longer exists`);
+    onLine(
+      existed
+        ? `  Removed ${removedId(r)}`
+        : `object: ${removedId(r)} is not being deleted because it no longer exists`,
+    );
   }
   // Foreground deletion returns before dependents (ReplicaSets, Pods) are gone: "complete" means gone.
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
   for (const r of deleted) {
-    await cluster.wait(r, (o) => o === undefined, { timeoutMs: Math.max(1, deadline - Date.now()), intervalMs: 500 });
+    await cluster.wait(r, (o) => o === undefined, {
+      timeoutMs: Math.max(1, deadline - Date.now()),
+      intervalMs: 500,
+    });
   }
 }

@@ -6,7 +6,7 @@ import { injectConfigFrom } from './inject-config.js';
 import { applyMeshConfig } from './mesh-config.js';
 import { injectStream, StreamError } from './resources.js';
 import { isMap, type JsonMap } from './typed.js';
-import { parseGoYaml } from './yaml-parse.js';
+import { parseGoYaml, parseGoYamlFast } from './yaml-parse.js';
 
 export interface KubeInjectSources {
   /** The input stream's text and the name used in messages. */
@@ -177,12 +177,12 @@ export async function kubeInject(s: KubeInjectSources): Promise<KubeInjectResult
     nativeSidecars: (s.env.ENABLE_NATIVE_SIDECARS ?? '').toLowerCase() === 'true',
     compliancePolicy: s.env.COMPLIANCE_POLICY ?? '',
     run: s.run,
-    parse: parseGoYaml,
+    parse: parseGoYamlFast,
   };
   const warnings: string[] = [];
   try {
     const output = await injectStream(s.input, params, {
-      parse: parseGoYaml,
+      parse: parseGoYamlFast,
       warn: (w) => warnings.push(w),
       log: (l) => logs.push(`warn\t${l}`),
       ...(webhook ? { inject: webhookThenLocal(webhook, params, warnings, logs) } : {}),

@@ -6,7 +6,7 @@ import { goKeyLess, goYamlMarshal } from '../../../src/engines/inject/go-yaml.js
 import { canonicalQuantity } from '../../../src/engines/inject/quantity.js';
 import { splitYamlStream } from '../../../src/engines/inject/resources.js';
 import { typed } from '../../../src/engines/inject/typed.js';
-import { parseGoYaml } from '../../../src/engines/inject/yaml-parse.js';
+import { parseGoYaml, parseGoYamlFast } from '../../../src/engines/inject/yaml-parse.js';
 import { conformanceRoot } from '../../support/run-cli.js';
 
 const cases = join(conformanceRoot, 'inject', 'cases');
@@ -146,5 +146,27 @@ describe('stream split', () => {
         ['b: 2\n# tail', 5],
       ],
     );
+  });
+});
+
+describe('parseGoYamlFast', () => {
+  it('reads every scalar the way parseGoYaml (YAML 1.1) does, and every corpus document too', () => {
+    const scalars = ['0o17', '1_000', '1e3', '1:20', '2001-12-14', '0x1F', '~', 'Null', 'TRUE', '012', '+12'];
+    scalars.push('-.5', '0b101', '1.5e+3', '=', 'yes', 'off', 'Y', '1_0.5', '"x"', "'0o7'", '[1, 2.0, on]');
+    for (const s of scalars) {
+      assert.deepEqual(parseGoYamlFast(`a: ${s}`), parseGoYaml(`a: ${s}`), s);
+    }
+    for (const f of readdirSync(cases).filter((n) => n.endsWith('.yaml'))) {
+      for (const doc of splitYamlStream(readFileSync(join(cases, f), 'utf8'))) {
+        let slow: unknown;
+        try {
+          slow = parseGoYaml(doc.text);
+        } catch {
+          assert.throws(() => parseGoYamlFast(doc.text), f);
+          continue;
+        }
+        assert.deepEqual(parseGoYamlFast(doc.text), slow, f);
+      }
+    }
   });
 });

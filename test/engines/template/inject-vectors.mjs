@@ -94,7 +94,6 @@ export function injectData(pod, values, mesh) {
     InfrastructureAnnotations: sm({}),
     InfrastructureLabels: sm({}),
     ServiceType: 'ClusterIP',
-    Ports: [],
     KubeVersion: I(134),
     ClusterID: 'Kubernetes',
     ControllerLabel: 'istio.io-gateway-controller',

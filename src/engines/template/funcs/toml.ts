@@ -53,7 +53,7 @@ export function parseToml(text: string): Table {
       if (end < 0) fail('unterminated string');
       const raw = text.slice(i, end);
       i = end + 3;
-      return q === "'" ? raw : unescape(raw.replace(/\\\r?\n\s*/g, ''));
+      return q === "'" ? raw : unescapeToml(raw.replace(/\\\r?\n\s*/g, ''));
     }
     i++;
     let out = '';
@@ -71,7 +71,7 @@ export function parseToml(text: string): Table {
       out += text[i++];
     }
     i++;
-    return q === "'" ? out : unescape(out);
+    return q === "'" ? out : unescapeToml(out);
   };
   const value = (): unknown => {
     ws();
@@ -170,7 +170,7 @@ export function parseToml(text: string): Table {
   return root;
 }
 
-function unescape(s: string): string {
+function unescapeToml(s: string): string {
   return s.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_m, e: string) => {
     if (e.length > 1) return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
     return (
