@@ -161,7 +161,7 @@ describe('manifest generate -f <upstream input> vs istioctl 1.30.3', () => {
       if (!objects) return;
       const res = compareManifests(objects, parseManifest(r.stdout));
       const allowed = INPUT_DEVIATIONS[f];
-      const failures = res.failures.filter((x) => !allowed || !allowed.test(x.split('\n')[0]!));
+      const failures = res.failures.filter((x) => !allowed?.test(x.split('\n')[0]!));
       assert.deepEqual(failures, [], `${res.checks - failures.length}/${res.checks}\n${failures.join('\n')}`);
     });
   }
