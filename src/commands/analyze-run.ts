@@ -4,7 +4,13 @@ import { join, resolve } from 'node:path';
 import type { Deps } from '../cli/deps.js';
 import { errorMessage, SilentExit, UsageError } from '../cli/errors.js';
 import type { Cluster } from '../cluster/cluster.js';
-import { analyzeResources, friendlyName, inputKeys, selectAnalyzers } from '../engines/analyze/index.js';
+import {
+  analyzeResources,
+  friendlyName,
+  inputKeys,
+  selectAnalyzers,
+  skippedWithoutCluster,
+} from '../engines/analyze/index.js';
 import { ALL_ANALYZERS } from '../engines/analyze/registry.js';
 import type { Suppression } from '../engines/analyze/run.js';
 import type { Diagnostic, Obj, Resource } from '../engines/analyze/types.js';
@@ -75,8 +81,8 @@ function successText(target: { files: string[]; namespace: string; all: boolean 
   return target.all ? 'all namespaces.' : `namespace: ${target.namespace}.`;
 }
 
-function targetText(target: { files: string[]; namespace: string; all: boolean }): string {
-  if (target.files.length > 0) return target.files.join(', ');
+/** Upstream names the namespace scope, not the files, in the failure and verbose lines. */
+function targetText(target: { namespace: string; all: boolean }): string {
   return target.all ? 'all namespaces' : `namespace: ${target.namespace}`;
 }
 
@@ -88,15 +94,17 @@ export async function runAnalyze(
   const err = (s: string) => deps.io.err.write(s);
   if (opts.listAnalyzers) return listAnalyzers(deps);
   if (opts.recursive) err('Note: --recursive is always on; directories are read recursively.\n');
-  let analyzers: ReturnType<typeof selectAnalyzers>;
+  let selected: ReturnType<typeof selectAnalyzers>;
   try {
-    analyzers = selectAnalyzers(opts.analyzers);
+    selected = selectAnalyzers(opts.analyzers);
   } catch (e) {
     throw new UsageError(errorMessage(e));
   }
   const suppressions = parseSuppressions(opts.suppress, err);
-  const keys = inputKeys(analyzers);
   const useKube = opts.useKube ?? (await kubeconfigUsable(opts, deps));
+  const skipped = useKube ? [] : skippedWithoutCluster(selected);
+  const analyzers = selected.filter((a) => !skipped.includes(a));
+  const keys = inputKeys(analyzers);
   const namespace = opts.namespace || 'default';
   const resources: Resource[] = [];
   let meshConfig: Obj | undefined;
@@ -137,6 +145,7 @@ export async function runAnalyze(
   const fileMesh = await readMeshFile(opts.meshConfigFile, deps);
   if (fileMesh) meshConfig = { ...(meshConfig ?? {}), ...fileMesh };
 
+  const target = { files: input.files, namespace, all: opts.allNamespaces };
   let diags = analyzeResources(resources, {
     analyzers,
     meshConfig,
@@ -149,25 +158,22 @@ export async function runAnalyze(
     diags = diags.filter((d) => !d.resource?.namespace || d.resource.namespace === namespace);
   }
   if (opts.verbose) {
-    const ran = new Set(analyzers.map((a) => a.name));
-    err(`Analyzed resources in ${opts.allNamespaces ? 'all namespaces' : `namespace: ${namespace}`}\n`);
-    err(
-      `Skipped analyzers:\n${ALL_ANALYZERS.filter((a) => !ran.has(a.name))
-        .map((a) => `\t ${a.name}\n`)
-        .join('')}`,
-    );
-    err(`Executed analyzers:\n${analyzers.map((a) => `\t ${a.name}\n`).join('')}\n`);
+    // Upstream lists every selected analyzer as executed, the skipped ones included.
+    const list = (title: string, as: readonly { name: string }[]) =>
+      as.length > 0 ? `${title}:\n${as.map((a) => `\t ${a.name}\n`).join('')}` : '';
+    err(`Analyzed resources in ${targetText(target)}\n`);
+    err(`${list('Skipped analyzers', skipped)}${list('Executed analyzers', selected)}\n`);
   }
   const failing = diags.some((d) => levelRank(d.level) >= levelRank(opts.failureThreshold));
   const shown = diags.filter((d) => levelRank(d.level) >= levelRank(opts.outputThreshold)).map(toOutput);
-  const target = { files: input.files, namespace, all: opts.allNamespaces };
   const color = opts.color ?? deps.io.colorOut;
   switch (opts.output) {
     case 'json':
       deps.io.out.write(writeJson(shown));
       break;
     case 'yaml':
-      deps.io.out.write(await writeYaml(shown));
+      // Upstream prints the YAML document (newline-terminated) with Println: a blank line ends it.
+      deps.io.out.write(`${await writeYaml(shown)}\n`);
       break;
     case 'sarif':
       deps.io.out.write(
@@ -181,17 +187,18 @@ export async function runAnalyze(
       deps.io.out.write(writeGithub(shown));
       break;
     default:
-      deps.io.out.write(`${writeLog(shown, color)}\n`);
+      deps.io.out.write(writeLog(shown, color));
   }
   if (failing) {
     err(`Error: Analyzers found issues when analyzing ${targetText(target)}.\n`);
     err(`See ${ANALYSIS_DOCS} for more information about causes and resolutions.\n`);
     throw new SilentExit(79);
   }
-  if (diags.length === 0) {
+  // Upstream's success line follows what was shown, and counts the whole file set as one failure.
+  if (shown.length === 0) {
     if (input.errors.length > 0) {
       err(
-        `No validation issues found when analyzing ${targetText(target)} (but ${input.errors.length} file(s) could not be parsed).\n`,
+        `No validation issues found when analyzing ${targetText(target)} (but 1 file could not be parsed).\n`,
       );
     } else {
       err(`\u2714 No validation issues found when analyzing ${successText(target)}\n`);

@@ -3,10 +3,11 @@
 // are still analyzed (upstream reports them together and exits 65 afterwards).
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Files } from '../cli/deps.js';
-import { DataError, errorMessage, formatPosition } from '../cli/errors.js';
+import { errorMessage, formatPosition } from '../cli/errors.js';
 import { type ResourceProblem, type ToResourceOptions, toResources } from '../engines/analyze/resources.js';
-import type { Resource } from '../engines/analyze/types.js';
-import { parseYamlDocuments } from './yaml-documents.js';
+import type { Origin, Resource } from '../engines/analyze/types.js';
+import { StreamError } from '../engines/inject/resources.js';
+import { fieldLineLookup, parseChunk, splitChunks } from './analyze-yaml.js';
 
 export const ANALYZE_EXTENSIONS = ['.json', '.yaml', '.yml'];
 
@@ -69,18 +70,32 @@ async function readOne(
   opts: ToResourceOptions,
   res: FileInputResult,
 ): Promise<void> {
-  let docs: Awaited<ReturnType<typeof parseYamlDocuments>>;
-  try {
-    docs = await parseYamlDocuments(text, file);
-  } catch (e) {
-    res.errors.push(e instanceof DataError ? e.message : `${file}: ${errorMessage(e)}`);
+  if (text.includes('\u0000')) {
+    res.errors.push(`${file}: binary data is not YAML`);
     return;
   }
   const problems: ResourceProblem[] = [];
   // JSON files report no line (upstream leaves it out for .json).
   const json = extname(file).toLowerCase() === '.json';
-  for (const d of docs) {
-    toResources(d.value, json ? { file } : { file, line: d.line }, opts, res.resources, problems);
+  for (const chunk of splitChunks(text)) {
+    let value: unknown;
+    try {
+      value = parseChunk(chunk);
+    } catch (e) {
+      const at = e instanceof StreamError && e.line ? e : undefined;
+      const where = formatPosition({
+        file,
+        line: chunk.line + (at?.line ?? 1) - 1,
+        ...(at?.col ? { col: at.col } : {}),
+      });
+      res.errors.push(`${where}: ${errorMessage(e)}`);
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    const origin: Origin = json
+      ? { file }
+      : { file, line: chunk.line, fieldLine: fieldLineLookup(chunk.text, chunk.line) };
+    toResources(value, origin, opts, res.resources, problems);
   }
   for (const p of problems) {
     const where = formatPosition({ file: p.origin.file ?? file, line: p.origin.line });

@@ -46,8 +46,9 @@ export function logLine(m: OutputMessage, color: boolean, multiCluster = false):
   return `${level} [${m.code}]${origin} ${m.message}`;
 }
 
+/** The log document: one line per message, and one newline after all (just `\n` when empty). */
 export function writeLog(ms: readonly OutputMessage[], color: boolean): string {
-  return ms.map((m) => `${logLine(m, color)}\n`).join('');
+  return `${ms.map((m) => logLine(m, color)).join('\n')}\n`;
 }
 
 function record(m: OutputMessage): Record<string, string> {

@@ -1,7 +1,9 @@
 // The analysis engine's entry point: choose analyzers, build the snapshot from resources (only
 // the collections those analyzers read), add mesh and default resources, run, dedupe, sort.
+
+import { FILE_EXCLUDED_KEYS } from './kinds.js';
 import { defaultIngressResources, defaultMeshConfig, mergeMeshConfig, meshResources } from './mesh.js';
-import { ALL_ANALYZERS, analyzerByName } from './registry.js';
+import { analyzerByName, REGISTERED_ANALYZERS } from './registry.js';
 import { runAnalyzers, type Suppression } from './run.js';
 import { Snapshot } from './snapshot.js';
 import type { Analyzer, Diagnostic, Obj, Resource } from './types.js';
@@ -13,12 +15,20 @@ export { friendlyName } from './types.js';
 
 /** The named analyzers (all when none are named); throws on an unknown name. */
 export function selectAnalyzers(names?: readonly string[]): Analyzer[] {
-  if (!names || names.length === 0) return [...ALL_ANALYZERS];
+  if (!names || names.length === 0) return [...REGISTERED_ANALYZERS];
   return names.map((n) => {
     const a = analyzerByName(n);
     if (!a) throw new Error(`unknown analyzer "${n}"; see --list-analyzers`);
     return a;
   });
+}
+
+/**
+ * Analyzers a files-only run skips, as upstream does: those reading a collection its file source
+ * never loads (Pods, Services, Namespaces, Nodes, Secrets).
+ */
+export function skippedWithoutCluster(analyzers: readonly Analyzer[]): Analyzer[] {
+  return analyzers.filter((a) => a.inputs.some((k) => FILE_EXCLUDED_KEYS.has(k)));
 }
 
 /** Collections the analyzers read: what inputs need to load. */

@@ -39,7 +39,7 @@ const SEC = ['v1', 'v1beta1'];
 
 export const ANALYZE_KINDS: readonly AnalyzeKind[] = [
   k('AuthorizationPolicy', 'AuthorizationPolicy', 'security.istio.io', SEC, { istio: true }),
-  k('ConfigMap', 'ConfigMap', '', ['v1'], { runtime: true }),
+  k('ConfigMap', 'ConfigMap', '', ['v1']),
   k('CustomResourceDefinition', 'CustomResourceDefinition', 'apiextensions.k8s.io', ['v1'], {
     namespaced: false,
   }),
@@ -140,3 +140,8 @@ export function lookupKind(apiVersion: string, kind: string): KindLookup {
   if (KNOWN_UNUSED.has(`${group}/${kind}`)) return { status: 'ignored' };
   return { status: 'unknown' };
 }
+
+/** Collections a plain file run never reads (upstream's file source leaves these runtime kinds out). */
+export const FILE_EXCLUDED_KEYS: ReadonlySet<string> = new Set(
+  ANALYZE_KINDS.filter((x) => x.runtime).map((x) => x.key),
+);

@@ -38,8 +38,8 @@ import { jwtClaimRouteAnalyzer } from './analyzers/virtualservice/jwt-claim-rout
 import { webhookAnalyzer } from './analyzers/webhook/webhook.js';
 import type { Analyzer } from './types.js';
 
-/** The analyzers a plain `istioctl analyze` runs (upstream's All()). */
-export const ALL_ANALYZERS: readonly Analyzer[] = [
+/** The analyzers a plain `istioctl analyze` runs, in upstream's All() order (what -v prints). */
+export const REGISTERED_ANALYZERS: readonly Analyzer[] = [
   k8sAnnotationsAnalyzer,
   blockedCidrsAnalyzer,
   authorizationPoliciesAnalyzer,
@@ -76,7 +76,12 @@ export const ALL_ANALYZERS: readonly Analyzer[] = [
   telemetryDefaultSelectorAnalyzer,
   lightstepAnalyzer,
   ...schemaAnalyzers,
-].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+];
+
+/** The same analyzers sorted by name, as --list-analyzers prints them. */
+export const ALL_ANALYZERS: readonly Analyzer[] = [...REGISTERED_ANALYZERS].sort((a, b) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+);
 
 /** Analyzers that exist but are not in the default set; they run only when named. */
 export const EXTRA_ANALYZERS: readonly Analyzer[] = [alphaAnalyzer];

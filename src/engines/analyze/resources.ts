@@ -33,7 +33,9 @@ export function toResources(
   }
   const o = value as Obj;
   if (o.kind === 'List' && Array.isArray(o.items)) {
-    for (const item of o.items) toResources(item, origin, opts, out, problems);
+    // Field paths are relative to each item, which the List's lookup does not know.
+    const { fieldLine: _, ...itemOrigin } = origin;
+    for (const item of o.items) toResources(item, itemOrigin, opts, out, problems);
     return;
   }
   const apiVersion = typeof o.apiVersion === 'string' ? o.apiVersion : '';

@@ -33,19 +33,29 @@ export function runAnalyzers(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const a of analyzers) {
+    const report = (
+      code: string,
+      resource: Resource | undefined,
+      line: number | undefined,
+      params: unknown[],
+    ) => {
+      const t = messageType(code);
+      const d: Diagnostic = {
+        code: t.code,
+        level: t.level,
+        message: formatTemplate(t.template, params),
+        resource,
+        analyzer: a.name,
+      };
+      if (line !== undefined) d.line = line;
+      out.push(d);
+    };
     const ctx: AnalysisContext = {
       list: (key) => snapshot.list(key),
       find: (key, ns, name) => snapshot.find(key, ns, name),
-      report: (code, resource, ...params) => {
-        const t = messageType(code);
-        out.push({
-          code: t.code,
-          level: t.level,
-          message: formatTemplate(t.template, params),
-          resource,
-          analyzer: a.name,
-        });
-      },
+      report: (code, resource, ...params) => report(code, resource, undefined, params),
+      reportAt: (code, resource, path, ...params) =>
+        report(code, resource, resource.origin.fieldLine?.(path), params),
       meshConfig: opts.meshConfig,
       meshNetworks: opts.meshNetworks ?? {},
       istioNamespace: opts.istioNamespace,
@@ -79,8 +89,17 @@ export function originKey(r: Resource | undefined): string {
   return `${r.origin.cluster ?? ''}\u0000${friendlyName(r)}`;
 }
 
+/** The message's file reference as printed (`file:line`; no line for .json files). */
+export function referenceText(d: Diagnostic): string {
+  const o = d.resource?.origin;
+  if (!o?.file) return '';
+  const line = d.line ?? o.line;
+  return line && !o.file.toLowerCase().endsWith('.json') ? `${o.file}:${line}` : o.file;
+}
+
+/** Upstream's Message.String(): dedupe key and final tie-break (reference before the text). */
 export function diagnosticText(d: Diagnostic): string {
-  return `${d.level} [${d.code}] ${originKey(d.resource)} ${d.message}`;
+  return `${d.level} [${d.code}] ${originKey(d.resource)} ${referenceText(d)} ${d.message}`;
 }
 
 export function sortDedupe(ds: Diagnostic[]): Diagnostic[] {

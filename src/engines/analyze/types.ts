@@ -8,6 +8,8 @@ export interface Origin {
   line?: number;
   /** Set for objects read from a cluster. */
   cluster?: string;
+  /** The line of a field given as upstream's path key (`{.spec.gateways[0]}`), when known. */
+  fieldLine?: (path: string) => number | undefined;
 }
 
 /** Resources are free-form Kubernetes/Istio objects. */
@@ -45,6 +47,8 @@ export interface AnalysisContext {
   list(key: string): readonly Resource[];
   find(key: string, namespace: string, name: string): Resource | undefined;
   report(code: string, resource: Resource | undefined, ...params: unknown[]): void;
+  /** report(), with the origin line of the field at `path` (upstream's path keys) when known. */
+  reportAt(code: string, resource: Resource, path: string, ...params: unknown[]): void;
   readonly meshConfig: Obj;
   readonly meshNetworks: Obj;
   readonly istioNamespace: string;

@@ -243,3 +243,12 @@ export function injectorConfigMapName(revision: string): string {
 export function fullName(r: Resource): string {
   return r.namespace ? `${r.namespace}/${r.name}` : r.name;
 }
+
+// Upstream's field path keys: a message about one of these fields points at the field's line.
+export const META_NAME = '{.metadata.name}';
+
+/** The label key upstream looks up for a selector message: the selector text before its first `=`. */
+export function selectorLabel(selector: string): string {
+  const i = selector.indexOf('=');
+  return i < 0 ? '' : selector.slice(0, i);
+}

@@ -43,11 +43,23 @@ export const authorizationPoliciesAnalyzer: Analyzer = {
       } else if (!(podLabels.get(r.namespace) ?? []).some((x) => selectorMatches(sel, x))) {
         ctx.report('IST0127', r, selectorString(sel));
       }
-      for (const rule of (spec.rules ?? []) as Obj[]) {
-        for (const from of (rule?.from ?? []) as Obj[]) {
+      for (const [i, rule] of ((spec.rules ?? []) as Obj[]).entries()) {
+        for (const [j, from] of ((rule?.from ?? []) as Obj[]).entries()) {
           const src = from?.source ?? {};
-          for (const ns of [...(src.namespaces ?? []), ...(src.notNamespaces ?? [])] as string[]) {
-            if (!namespaces.some((n) => namespaceMatch(n, ns))) ctx.report('IST0101', r, 'namespace', ns);
+          const own: string[] = src.namespaces ?? [];
+          for (const [k, ns] of [...own, ...(src.notNamespaces ?? [])].entries() as Iterable<
+            [number, string]
+          >) {
+            if (namespaces.some((n) => namespaceMatch(n, ns))) continue;
+            // Upstream's key always names `namespaces`, also for notNamespaces entries.
+            const at = k >= own.length ? k - own.length : k;
+            ctx.reportAt(
+              'IST0101',
+              r,
+              `{.spec.rules[${i}].from[${j}].source.namespaces[${at}]}`,
+              'namespace',
+              ns,
+            );
           }
         }
       }

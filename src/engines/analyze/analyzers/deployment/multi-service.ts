@@ -1,7 +1,14 @@
 // deployment.MultiServiceAnalyzer: Services selecting one in-mesh Deployment must agree on each
 // port's protocol, and must not reach one targetPort through different ports.
 import type { Analyzer, Obj, Resource } from '../../types.js';
-import { deploymentInMesh, fullName, selectorMatches, stringMap, templateLabels } from '../../util.js';
+import {
+  deploymentInMesh,
+  fullName,
+  META_NAME,
+  selectorMatches,
+  stringMap,
+  templateLabels,
+} from '../../util.js';
 
 const WAYPOINT_MANAGED = 'istio.io-mesh-controller';
 
@@ -34,13 +41,15 @@ export const multiServiceAnalyzer: Analyzer = {
         }
       }
       for (const [port, protos] of byPort) {
-        if (protos.size > 1) ctx.report('IST0116', d, d.name, port, [...protos.values()].flat().sort());
+        if (protos.size > 1)
+          ctx.reportAt('IST0116', d, META_NAME, d.name, port, [...protos.values()].flat().sort());
       }
       for (const [tp, ports] of byTarget) {
         if (ports.size > 1) {
-          ctx.report(
+          ctx.reportAt(
             'IST0137',
             d,
+            META_NAME,
             d.name,
             [...ports.values()].sort(),
             tp,

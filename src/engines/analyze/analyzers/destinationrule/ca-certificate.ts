@@ -17,13 +17,22 @@ export const caCertificateAnalyzer: Analyzer = {
       const unverified = (t: Obj) =>
         VERIFYING_MODES.has(t?.mode) && !t.caCertificates && !(t.credentialName && spec.workloadSelector);
       if (unverified(tls)) {
-        ctx.report('IST0128', r, fullName(r), r.namespace, tls.mode, spec.host ?? '');
+        ctx.reportAt(
+          'IST0128',
+          r,
+          '{.spec.trafficPolicy.tls.caCertificates}',
+          fullName(r),
+          r.namespace,
+          tls.mode,
+          spec.host ?? '',
+        );
       }
-      for (const p of (spec.trafficPolicy?.portLevelSettings ?? []) as Obj[]) {
+      for (const [i, p] of ((spec.trafficPolicy?.portLevelSettings ?? []) as Obj[]).entries()) {
         const t = p?.tls;
         if (unverified(t)) {
           const port = p.port?.number !== undefined ? `number:${p.port.number}` : '';
-          ctx.report('IST0129', r, fullName(r), r.namespace, t.mode, spec.host ?? '', port);
+          const path = `{.spec.trafficPolicy.portLevelSettings[${i}].tls.caCertificates}`;
+          ctx.reportAt('IST0129', r, path, fullName(r), r.namespace, t.mode, spec.host ?? '', port);
         }
       }
     }

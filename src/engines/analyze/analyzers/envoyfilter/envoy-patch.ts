@@ -21,9 +21,10 @@ function relative(
   priority: number,
   versioned: readonly string[],
   name: string,
+  path: string,
 ): void {
   if (priority !== 0) return;
-  ctx.report(versioned.includes(name) ? 'IST0155' : 'IST0151', r);
+  ctx.reportAt(versioned.includes(name) ? 'IST0155' : 'IST0151', r, path);
 }
 
 export const envoyPatchAnalyzer: Analyzer = {
@@ -35,21 +36,22 @@ export const envoyPatchAnalyzer: Analyzer = {
     const versioned: string[] = [];
     for (const r of ctx.list('EnvoyFilter')) {
       const priority = Number(r.spec?.priority ?? 0);
-      for (const p of (r.spec?.configPatches ?? []) as Obj[]) {
+      for (const [i, p] of ((r.spec?.configPatches ?? []) as Obj[]).entries()) {
         if (!p?.patch) break;
+        const path = `{.spec.configPatches[${i}].patch.value}`;
         const name = instanceName(p);
         const op = p.patch.operation;
         const applyTo = p.applyTo;
         if (op === 'ADD') {
-          if (ROUTE_LEVEL.has(applyTo)) ctx.report('IST0153', r);
+          if (ROUTE_LEVEL.has(applyTo)) ctx.reportAt('IST0153', r, path);
         } else if (op === 'REMOVE') {
-          if (ROUTE_LEVEL.has(applyTo)) ctx.report('IST0154', r);
-          else relative(ctx, r, priority, versioned, name);
+          if (ROUTE_LEVEL.has(applyTo)) ctx.reportAt('IST0154', r, path);
+          else relative(ctx, r, priority, versioned, name, path);
         } else if (op === 'REPLACE') {
-          if (!REPLACEABLE.has(applyTo)) ctx.report('IST0152', r);
-          else relative(ctx, r, priority, versioned, name);
+          if (!REPLACEABLE.has(applyTo)) ctx.reportAt('IST0152', r, path);
+          else relative(ctx, r, priority, versioned, name, path);
         } else if (RELATIVE.has(op)) {
-          relative(ctx, r, priority, versioned, name);
+          relative(ctx, r, priority, versioned, name, path);
         }
         if (p.match?.proxy?.proxyVersion) versioned.push(name);
       }

@@ -1,7 +1,7 @@
 // gateway.CertificateAnalyzer: two Gateways on overlapping workloads serving the same certificate
 // make HTTP/2 connection reuse send requests to the wrong one.
 import type { Analyzer, Obj } from '../../types.js';
-import { fullName } from '../../util.js';
+import { fullName, META_NAME } from '../../util.js';
 import { gatewaySelector, servers } from './selector.js';
 
 function sameCertificate(a: Obj, b: Obj): boolean {
@@ -35,7 +35,7 @@ export const certificateAnalyzer: Analyzer = {
         for (const a of servers(cur)) {
           for (const b of servers(other)) {
             if (a.tls && b.tls && sameCertificate(a.tls, b.tls)) {
-              ctx.report('IST0138', cur, [fullName(cur), fullName(other)]);
+              ctx.reportAt('IST0138', cur, META_NAME, [fullName(cur), fullName(other)]);
             }
           }
         }

@@ -1,7 +1,7 @@
 // gateway.ConflictingGatewayAnalyzer: Gateways with the same selector and port must not declare
 // overlapping hosts.
 import type { Analyzer } from '../../types.js';
-import { fullName, hostMatches } from '../../util.js';
+import { fullName, hostMatches, selectorLabel } from '../../util.js';
 import { gatewaySelector, selectedPods, selectorString, servers } from './selector.js';
 
 export const conflictingGatewayAnalyzer: Analyzer = {
@@ -25,7 +25,7 @@ export const conflictingGatewayAnalyzer: Analyzer = {
     for (const r of gws) {
       const sel = selectorString(gatewaySelector(r));
       if (sel !== '' && selectedPods(ctx, gatewaySelector(r)).length === 0) {
-        ctx.report('IST0101', r, 'selector', sel);
+        ctx.reportAt('IST0101', r, `{.spec.selector.${selectorLabel(sel)}}`, 'selector', sel);
         continue;
       }
       const me = fullName(r);

@@ -1,7 +1,7 @@
 // gateway.IngressGatewayPortAnalyzer: a Gateway must select some pod, and each server port must
 // be exposed (TCP) by a Service in front of those pods.
 import type { Analyzer } from '../../types.js';
-import { selectorMatches, stringMap } from '../../util.js';
+import { selectorLabel, selectorMatches, stringMap } from '../../util.js';
 import { gatewaySelector, selectedPods, selectorString, servers } from './selector.js';
 
 export const ingressGatewayPortAnalyzer: Analyzer = {
@@ -12,8 +12,9 @@ export const ingressGatewayPortAnalyzer: Analyzer = {
     for (const r of ctx.list('Gateway')) {
       const sel = gatewaySelector(r);
       const pods = selectedPods(ctx, sel);
+      const path = `{.spec.selector.${selectorLabel(selectorString(sel))}}`;
       if (pods.length === 0) {
-        ctx.report('IST0101', r, 'selector', selectorString(sel));
+        ctx.reportAt('IST0101', r, path, 'selector', selectorString(sel));
         continue;
       }
       const ports = new Set<number>();
@@ -26,7 +27,7 @@ export const ingressGatewayPortAnalyzer: Analyzer = {
       }
       for (const s of servers(r)) {
         if (s.port && !ports.has(Number(s.port.number))) {
-          ctx.report('IST0162', r, Number(s.port.number), selectorString(sel));
+          ctx.reportAt('IST0162', r, path, Number(s.port.number), selectorString(sel));
         }
       }
     }

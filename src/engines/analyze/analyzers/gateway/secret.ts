@@ -1,7 +1,8 @@
 // gateway.SecretAnalyzer: TLS credentialName secrets must exist in the namespace of the gateway
 // workload (not of the Gateway resource).
-import type { Analyzer } from '../../types.js';
-import { gatewaySelector, selectedPods, selectorString, servers } from './selector.js';
+import type { Analyzer, Obj } from '../../types.js';
+import { selectorLabel } from '../../util.js';
+import { gatewaySelector, selectedPods, selectorString } from './selector.js';
 
 export const secretAnalyzer: Analyzer = {
   name: 'gateway.SecretAnalyzer',
@@ -12,14 +13,17 @@ export const secretAnalyzer: Analyzer = {
       const sel = gatewaySelector(r);
       const pod = selectedPods(ctx, sel)[0];
       if (!pod) {
-        ctx.report('IST0101', r, 'selector', selectorString(sel));
+        const text = selectorString(sel);
+        ctx.reportAt('IST0101', r, `{.spec.selector.${selectorLabel(text)}}`, 'selector', text);
         continue;
       }
-      for (const s of servers(r)) {
+      for (const [i, s] of ((r.spec?.servers ?? []) as Obj[]).entries()) {
+        if (!s || typeof s !== 'object') continue;
         const cn: string | undefined = s.tls?.credentialName;
         if (!cn) continue;
         const [ns, name] = cn.includes('/') ? (cn.split('/', 2) as [string, string]) : [pod.namespace, cn];
-        if (!ctx.find('Secret', ns, name)) ctx.report('IST0101', r, 'credentialName', cn);
+        if (!ctx.find('Secret', ns, name))
+          ctx.reportAt('IST0101', r, `{.spec.servers[${i}].tls.credentialName}`, 'credentialName', cn);
       }
     }
   },

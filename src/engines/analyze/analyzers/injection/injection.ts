@@ -7,6 +7,7 @@ import {
   ISTIO_PROXY,
   injectorConfigMapName,
   isSystemNamespace,
+  META_NAME,
   REV_LABEL,
   SIDECAR_INJECT,
 } from '../../util.js';
@@ -49,7 +50,7 @@ export const injectionAnalyzer: Analyzer = {
       }
       if (legacy === '' && !hasRev) {
         if (byDefault) ctx.report('IST0148', ns);
-        else ctx.report('IST0102', ns, ns.name, ns.name);
+        else ctx.reportAt('IST0102', ns, META_NAME, ns.name, ns.name);
         continue;
       }
       if (hasRev && legacy === 'enabled') {

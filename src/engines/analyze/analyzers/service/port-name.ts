@@ -43,10 +43,11 @@ export const portNameAnalyzer: Analyzer = {
     for (const r of ctx.list('Service')) {
       if (isSystemNamespace(r.namespace) || 'istio' in r.labels || r.labels.release === 'istio') continue;
       const externalName = r.spec?.type === 'ExternalName';
-      for (const p of (r.spec?.ports ?? []) as Obj[]) {
+      for (const [i, p] of ((r.spec?.ports ?? []) as Obj[]).entries()) {
         if (!p || (portProtocolKnown(p) && !(p.name === 'tcp' && externalName))) continue;
-        if (externalName) ctx.report('IST0150', r);
-        else ctx.report('IST0118', r, p.name ?? '', Number(p.port), String(p.targetPort ?? ''));
+        const path = `{.spec.ports[${i}].port}`;
+        if (externalName) ctx.reportAt('IST0150', r, path);
+        else ctx.reportAt('IST0118', r, path, p.name ?? '', Number(p.port), String(p.targetPort ?? ''));
       }
     }
   },

@@ -14,9 +14,10 @@ export const protocolAddressesAnalyzer: Analyzer = {
       const spec = r.spec ?? {};
       if ((spec.addresses ?? []).length > 0) continue;
       if ((r.status?.addresses ?? []).length > 0) continue;
-      for (const p of (spec.ports ?? []) as Obj[]) {
+      for (const [i, p] of ((spec.ports ?? []) as Obj[]).entries()) {
         const proto = String(p?.protocol ?? '');
-        if (proto === '' || proto.toUpperCase() === 'TCP') ctx.report('IST0134', r);
+        if (proto === '' || proto.toUpperCase() === 'TCP')
+          ctx.reportAt('IST0134', r, `{.spec.ports[${i}].name}`);
       }
     }
   },

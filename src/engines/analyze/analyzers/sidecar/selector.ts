@@ -2,7 +2,15 @@
 // Sidecar, a namespace may hold only one selector-less Sidecar, and Sidecars do nothing for
 // ambient workloads.
 import type { Analyzer, Resource } from '../../types.js';
-import { fullName, INJECTION_LABEL, REV_LABEL, selectorMatches, stringMap } from '../../util.js';
+import {
+  fullName,
+  INJECTION_LABEL,
+  META_NAME,
+  REV_LABEL,
+  selectorLabel,
+  selectorMatches,
+  stringMap,
+} from '../../util.js';
 import { selectorString } from '../gateway/selector.js';
 
 const AMBIENT_REDIRECTION = 'ambient.istio.io/redirection';
@@ -34,7 +42,14 @@ export const sidecarSelectorAnalyzer: Analyzer = {
         .list('Pod')
         .filter((p) => p.namespace === s.namespace && selectorMatches(sel, p.labels));
       if (pods.length === 0) {
-        ctx.report('IST0101', s, 'selector', selectorString(sel));
+        const text = selectorString(sel);
+        ctx.reportAt(
+          'IST0101',
+          s,
+          `{.spec.workloadSelector.labels.${selectorLabel(text)}}`,
+          'selector',
+          text,
+        );
         continue;
       }
       for (const p of pods) podToSidecars.set(p, [...(podToSidecars.get(p) ?? []), s]);
@@ -49,7 +64,7 @@ export const sidecarSelectorAnalyzer: Analyzer = {
     for (const [pod, list] of podToSidecars) {
       if (list.length < 2) continue;
       const names = list.map(fullName);
-      for (const s of list) ctx.report('IST0110', s, names, pod.namespace, pod.name);
+      for (const s of list) ctx.reportAt('IST0110', s, META_NAME, names, pod.namespace, pod.name);
     }
     for (const [ns, list] of noSelector) {
       if (list.length < 2) continue;

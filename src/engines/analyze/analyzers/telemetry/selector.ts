@@ -1,7 +1,7 @@
 // telemetry.SelectorAnalyzer: selector Telemetries must match a pod, and a pod may be selected by
 // only one Telemetry.
 import type { Analyzer, Resource } from '../../types.js';
-import { fullName, selectorMatches, stringMap } from '../../util.js';
+import { fullName, META_NAME, selectorLabel, selectorMatches, stringMap } from '../../util.js';
 import { selectorString } from '../gateway/selector.js';
 
 export const telemetrySelectorAnalyzer: Analyzer = {
@@ -17,13 +17,16 @@ export const telemetrySelectorAnalyzer: Analyzer = {
       const pods = ctx
         .list('Pod')
         .filter((p) => p.namespace === t.namespace && selectorMatches(sel, p.labels));
-      if (pods.length === 0) ctx.report('IST0101', t, 'selector', selectorString(sel));
+      if (pods.length === 0) {
+        const text = selectorString(sel);
+        ctx.reportAt('IST0101', t, `{.spec.selector.matchLabels.${selectorLabel(text)}}`, 'selector', text);
+      }
       for (const p of pods) podToTelemetries.set(p, [...(podToTelemetries.get(p) ?? []), t]);
     }
     for (const [pod, list] of podToTelemetries) {
       if (list.length < 2) continue;
       const names = list.map(fullName);
-      for (const t of list) ctx.report('IST0159', t, names, pod.namespace, pod.name);
+      for (const t of list) ctx.reportAt('IST0159', t, META_NAME, names, pod.namespace, pod.name);
     }
   },
 };

@@ -8,6 +8,7 @@ import {
   fullName,
   hostMatches,
   MESH_GATEWAY,
+  META_NAME,
   toFqdn,
 } from '../../util.js';
 
@@ -55,7 +56,7 @@ export const conflictingMeshGatewayHostsAnalyzer: Analyzer = {
       }
       if (conflicts.size === 0) continue;
       const names = [e.vs, ...conflicts].map(fullName).sort().join(',');
-      ctx.report('IST0109', e.vs, names, e.host);
+      ctx.reportAt('IST0109', e.vs, META_NAME, names, e.host);
     }
   },
 };

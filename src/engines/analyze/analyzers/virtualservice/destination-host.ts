@@ -3,7 +3,7 @@
 // lose the subset routing other VirtualServices define for the same host.
 import type { Analyzer, Obj, Resource } from '../../types.js';
 import { destinationService, fullName, serviceHostMap } from '../../util.js';
-import { mirrorDestinations, routeDestinations } from './destinations.js';
+import { mirrorDestinations, type RouteDestination, routeDestinations } from './destinations.js';
 
 export const destinationHostAnalyzer: Analyzer = {
   name: 'virtualservice.DestinationHostAnalyzer',
@@ -11,53 +11,57 @@ export const destinationHostAnalyzer: Analyzer = {
   inputs: ['ServiceEntry', 'VirtualService', 'Service'],
   analyze(ctx) {
     const services = serviceHostMap(ctx);
-    // VirtualService → its destinations that use a subset of one of its own hosts.
-    const subsetDests = new Map<Resource, Obj[]>();
+    // Destination host → VirtualServices routing to a subset of it, one of their own hosts.
+    const subsetUsers = new Map<string, Resource[]>();
     for (const vs of ctx.list('VirtualService')) {
       const hosts: string[] = vs.spec?.hosts ?? [];
       for (const h of (vs.spec?.http ?? []) as Obj[]) {
         for (const r of (h?.route ?? []) as Obj[]) {
           const d = r?.destination;
-          if (d?.subset && hosts.includes(d.host)) subsetDests.set(vs, [...(subsetDests.get(vs) ?? []), d]);
+          if (d?.subset && hosts.includes(d.host)) {
+            const list = subsetUsers.get(d.host) ?? [];
+            list.push(vs);
+            subsetUsers.set(d.host, list);
+          }
         }
       }
     }
     for (const vs of ctx.list('VirtualService')) {
       const exportTo: string[] | undefined = vs.spec?.exportTo;
-      const check = (d: Obj, mirror: boolean) => {
+      const check = ({ destination: d, rule, path }: RouteDestination) => {
         const host = String(d?.host ?? '');
         const s = destinationService(ctx, services, vs.namespace, exportTo, host);
         if (!s) {
-          ctx.report('IST0101', vs, mirror ? 'mirror host' : 'host', host);
+          ctx.reportAt('IST0101', vs, path, rule.startsWith('http.mirror') ? 'mirror host' : 'host', host);
           return;
         }
         const port = d?.port?.number;
         if (port === undefined || port === null) {
           if (s.ports.length > 1)
-            ctx.report(
+            ctx.reportAt(
               'IST0112',
               vs,
+              path,
               host,
               s.ports.map((p) => p.number),
             );
           return;
         }
         if (!s.ports.some((p) => p.number === Number(port)))
-          ctx.report('IST0101', vs, 'host:port', `${host}:${port}`);
+          ctx.reportAt('IST0101', vs, path, 'host:port', `${host}:${port}`);
       };
-      for (const d of routeDestinations(vs)) check(d.destination, false);
-      for (const d of mirrorDestinations(vs)) check(d.destination, true);
+      for (const d of routeDestinations(vs)) check(d);
+      for (const d of mirrorDestinations(vs)) check(d);
       if ((vs.spec?.gateways ?? []).length === 0) continue;
-      for (const h of (vs.spec?.http ?? []) as Obj[]) {
-        for (const r of (h?.route ?? []) as Obj[]) {
-          if (r?.destination?.subset) continue;
-          for (const [other, dests] of subsetDests) {
-            for (const d of dests) {
-              if (d.host === r?.destination?.host) ctx.report('IST0140', vs, fullName(other), fullName(vs));
-            }
-          }
-        }
-      }
+      ((vs.spec?.http ?? []) as Obj[]).forEach((h, i) => {
+        ((h?.route ?? []) as Obj[]).forEach((r, j) => {
+          if (r?.destination?.subset) return;
+          // Upstream builds this key from the route's name where the others use the rule kind.
+          const path = `{.spec.${h?.name ?? ''}[${i}].route[${j}].destination.host}`;
+          for (const other of subsetUsers.get(r?.destination?.host) ?? [])
+            ctx.reportAt('IST0140', vs, path, fullName(other), fullName(vs));
+        });
+      });
     }
   },
 };

@@ -16,14 +16,14 @@ export const destinationRuleAnalyzer: Analyzer = {
       for (const s of dr.spec?.subsets ?? []) known.add(`${n.namespace}/${n.name}/${s?.name ?? ''}`);
     }
     for (const vs of ctx.list('VirtualService')) {
-      for (const { rule, destination: d } of [...routeDestinations(vs), ...mirrorDestinations(vs)]) {
+      for (const { rule, destination: d, path } of [...routeDestinations(vs), ...mirrorDestinations(vs)]) {
         if (!d?.subset) continue;
         const n = serviceNameFromHost(vs.namespace, String(d.host ?? ''));
         if (known.has(`${n.namespace}/${n.name}/${d.subset}`)) continue;
         const what = rule.startsWith('http.mirror')
           ? 'mirror+subset in destinationrule'
           : 'host+subset in destinationrule';
-        ctx.report('IST0101', vs, what, `${d.host}+${d.subset}`);
+        ctx.reportAt('IST0101', vs, path, what, `${d.host}+${d.subset}`);
       }
     }
   },

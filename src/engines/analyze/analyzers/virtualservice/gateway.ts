@@ -40,18 +40,20 @@ export const vsGatewayAnalyzer: Analyzer = {
     for (const vs of ctx.list('VirtualService')) {
       const hosts: string[] = (vs.spec?.hosts ?? []).map(String);
       const vsName = vs.namespace ? `${vs.namespace}/${vs.name}` : vs.name;
-      for (const gwName of (vs.spec?.gateways ?? []) as string[]) {
+      for (const [i, gwName] of ((vs.spec?.gateways ?? []) as string[]).entries()) {
         if (gwName === MESH_GATEWAY) continue;
+        const path = `{.spec.gateways[${i}]}`;
         const ref = resolve(vs.namespace, gwName);
         const full = ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name;
         if (ref.name.includes(INTERNAL_GATEWAY_MARKER)) {
-          ctx.report('IST0165', vs, vsName, full);
+          ctx.reportAt('IST0165', vs, path, vsName, full);
           continue;
         }
-        if (!ctx.find('Gateway', ref.namespace, ref.name)) ctx.report('IST0101', vs, 'gateway', gwName);
+        if (!ctx.find('Gateway', ref.namespace, ref.name))
+          ctx.reportAt('IST0101', vs, path, 'gateway', gwName);
         const gwHosts = namesForNamespace(gatewayHosts(ctx, ref.namespace, ref.name), vs.namespace);
         if (!gwHosts.some((g) => hosts.some((h) => hostMatches(g, h)))) {
-          ctx.report('IST0132', vs, hosts, vsName, full);
+          ctx.reportAt('IST0132', vs, path, hosts, vsName, full);
         }
       }
     }
