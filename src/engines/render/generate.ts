@@ -4,6 +4,7 @@
 import { getPath, isMap, type Tree } from '../../model/iop/tree.js';
 import { assertValid } from '../../model/iop/validate.js';
 import { type ComponentInstance, componentValues, enabledComponents } from './components.js';
+import { cachedYaml, type DocumentCache, objectFromCache } from './doc-cache.js';
 import { effectiveValues, type MergedInputs, type MergeOptions, mergeInputs } from './merge.js';
 import { sortObjects } from './order.js';
 import { postProcess } from './postprocess.js';
@@ -17,6 +18,8 @@ export interface RenderedFile {
 export interface ChartSource {
   /** Renders one of our charts (base, istiod, gateway, istio-cni, ztunnel) as Helm would. */
   render(chart: string, values: Tree, release: { name: string; namespace: string }): Promise<RenderedFile[]>;
+  /** Precomputed reads and writes of the charts' static documents, when there are any. */
+  documentCache?(): Promise<DocumentCache | undefined>;
 }
 
 export interface ComponentManifest {
@@ -29,18 +32,24 @@ export const RELEASE_NAME = 'istio';
 
 /**
  * Parses rendered template output into objects (documents without a kind are dropped). Documents are
- * split as Helm's releaseutil does; js-yaml keeps this fast on the large CRD documents.
+ * split as Helm's releaseutil does; js-yaml keeps this fast on the large CRD documents, and a
+ * document the cache knows is not read at all.
  */
-export async function parseRendered(files: RenderedFile[]): Promise<Tree[]> {
-  const { load } = await import('js-yaml');
+export async function parseRendered(files: RenderedFile[], cache?: DocumentCache): Promise<Tree[]> {
+  let load: ((text: string) => unknown) | undefined;
   const out: Tree[] = [];
   for (const f of files) {
     if (!f.path.endsWith('.yaml') && !f.path.endsWith('.yml')) continue;
     for (const doc of f.content.trim().split(/(?:^|\s*\n)---\s*/)) {
       if (doc.trim() === '') continue;
+      const hit = cache?.get(doc);
       let v: unknown;
       try {
-        v = load(doc);
+        if (hit) v = objectFromCache(hit);
+        else {
+          load ??= await readDocument();
+          v = load(doc);
+        }
       } catch (e) {
         throw new Error(
           `chart template ${f.path} produced invalid YAML: ${(e as Error).message.split('\n')[0]}`,
@@ -52,6 +61,12 @@ export async function parseRendered(files: RenderedFile[]): Promise<Tree[]> {
   return out;
 }
 
+/** How parseRendered reads one document (the doc cache is built with this very function). */
+export async function readDocument(): Promise<(text: string) => unknown> {
+  const { load } = await import('js-yaml');
+  return (text) => load(text);
+}
+
 /** Renders every enabled component of a merged IstioOperator whose values are final. */
 export async function renderComponents(
   iop: Tree,
@@ -60,13 +75,14 @@ export async function renderComponents(
 ): Promise<ComponentManifest[]> {
   const revision = String(getPath(values, 'revision') ?? '');
   const out: ComponentManifest[] = [];
+  const cache = await charts.documentCache?.();
   for (const inst of enabledComponents(iop)) {
     const compValues = componentValues(inst, values);
     const files = await charts.render(inst.info.chart, compValues, {
       name: RELEASE_NAME,
       namespace: inst.namespace,
     });
-    const objects = await postProcess(inst, await parseRendered(files), revision);
+    const objects = await postProcess(inst, await parseRendered(files, cache), revision);
     out.push({ component: inst, objects });
   }
   return out;
@@ -76,7 +92,7 @@ export async function renderComponents(
 export async function formatManifests(manifests: ComponentManifest[]): Promise<string> {
   const { goYamlMarshal } = await import('../inject/go-yaml.js');
   return sortObjects(manifests.flatMap((m) => m.objects))
-    .map((o) => `${goYamlMarshal(o)}\n---\n`)
+    .map((o) => `${cachedYaml(o) ?? goYamlMarshal(o)}\n---\n`)
     .join('');
 }
 

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { goYamlMarshal } from '../../../src/engines/inject/go-yaml.js';
+import {
+  buildDocumentCache,
+  cachedYaml,
+  DOC_CACHE_PATH,
+  objectFromCache,
+  readDocumentCache,
+  staticDocumentTexts,
+} from '../../../src/engines/render/doc-cache.js';
+import { parseRendered, readDocument } from '../../../src/engines/render/generate.js';
+import { repoRoot } from '../../support/run-cli.js';
+
+const crdFile = join(repoRoot, 'manifests', 'charts', 'base', 'files', 'crd-all.gen.yaml');
+const chartDocs = () => {
+  const charts = join(repoRoot, 'manifests', 'charts');
+  return staticDocumentTexts(
+    readdirSync(charts, { recursive: true, encoding: 'utf8' })
+      .filter((p) => /(^|\/)files\/.*\.ya?ml$/.test(p))
+      .sort()
+      .map((p) => readFileSync(join(charts, p), 'utf8')),
+  );
+};
+
+describe('render document cache', () => {
+  it('the built cache is what the current sources compute (rebuild after changing the reader or writer)', async (t) => {
+    const path = join(repoRoot, DOC_CACHE_PATH);
+    if (!existsSync(path)) return t.skip('not built');
+    const fresh = buildDocumentCache(chartDocs(), await readDocument(), goYamlMarshal);
+    assert.equal(readFileSync(path, 'utf8'), fresh);
+  });
+
+  it('reads and writes every CRD exactly as without the cache', async () => {
+    const texts = staticDocumentTexts([readFileSync(crdFile, 'utf8')]);
+    assert.ok(texts.length > 10);
+    const cache = readDocumentCache(buildDocumentCache(texts, await readDocument(), goYamlMarshal))!;
+    const content = texts.map((d) => `---\n${d}\n`).join('');
+    const files = [{ path: 'templates/crds.yaml', content }];
+    const plain = await parseRendered(files);
+    const cached = await parseRendered(files, cache);
+    assert.deepEqual(cached, plain);
+    assert.ok(cached.some((o) => cachedYaml(o) !== undefined));
+    for (const [i, o] of cached.entries())
+      assert.equal(cachedYaml(o) ?? goYamlMarshal(o), goYamlMarshal(plain[i]));
+  });
+
+  it('keeps only kind-bearing maps that JSON carries exactly', async () => {
+    const text = buildDocumentCache(
+      [
+        'kind: A\nn: 1',
+        'kind: B\nwhen: 2024-01-02',
+        'kind: C\nx: .nan',
+        'a: 1',
+        '- 1',
+        'kind: ""',
+        'bad: [',
+        'kind: A\nn: 1',
+      ],
+      await readDocument(),
+      goYamlMarshal,
+    );
+    assert.equal(Object.keys(JSON.parse(text).docs).length, 1);
+    const cache = readDocumentCache(text)!;
+    assert.ok(cache.get('kind: A\nn: 1'));
+    assert.equal(cache.get('kind: A\nn: 1 '), undefined);
+    assert.equal(cache.get('kind: B\nwhen: 2024-01-02'), undefined);
+    assert.equal(readDocumentCache('{"format":0,"docs":{}}'), undefined);
+    assert.equal(readDocumentCache('not json'), undefined);
+  });
+
+  it('writes an object afresh once post-processing changed it', async () => {
+    const cache = readDocumentCache(
+      buildDocumentCache(
+        ['kind: A\nmetadata:\n  name: x\nlist: [1, 2]'],
+        await readDocument(),
+        goYamlMarshal,
+      ),
+    )!;
+    const fresh = () => objectFromCache(cache.get('kind: A\nmetadata:\n  name: x\nlist: [1, 2]')!);
+    const same = fresh();
+    assert.equal(cachedYaml(same), goYamlMarshal(same));
+    const changes: ((o: Record<string, any>) => void)[] = [
+      (o) => {
+        o.metadata.labels = { a: 'b' };
+      },
+      (o) => {
+        o.metadata.name = new Date(0);
+      },
+      (o) => {
+        o.list[0] = Number.NaN;
+      },
+      (o) => {
+        o.list[0] = -0;
+      },
+      (o) => {
+        o.list.push(undefined);
+      },
+      (o) => {
+        o.list[0] = 1n;
+      },
+    ];
+    for (const change of changes) {
+      const o = fresh();
+      change(o);
+      assert.equal(cachedYaml(o), undefined);
+    }
+    assert.equal(cachedYaml({ kind: 'A' }), undefined);
+  });
+});
