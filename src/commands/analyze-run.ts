@@ -136,7 +136,8 @@ export async function runAnalyze(
       return deps.io.readStdin();
     },
     includeRuntime: false,
-    defaultNamespace: namespace,
+    // With -A upstream gives namespace-less objects no namespace at all.
+    defaultNamespace: opts.allNamespaces ? undefined : namespace,
     keys,
   });
   for (const n of input.notes) err(`${n}\n`);

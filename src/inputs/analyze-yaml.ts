@@ -1,7 +1,7 @@
 // analyze's YAML reader. Upstream splits a file into documents line by line (a `---` line ends a
 // document), trims each chunk and parses it on its own; the document's line is its first line that
 // is neither blank nor a separator, and every field's line is that plus the field's line inside the
-// trimmed chunk. Doing the same here keeps line numbers identical and the work linear in the file
+// trimmed chunk, minus one. Doing the same here keeps line numbers identical and the work linear in the file
 // size: one pass over the lines, one small parse per document, and field lines computed only for
 // the documents a message points at.
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
@@ -52,9 +52,11 @@ export function splitChunks(text: string): YamlChunk[] {
       start = lineNo;
       found = true;
     }
-    if (isSep) {
-      if (from >= 0) flush();
+    if (isSep && from >= 0) {
+      flush();
     } else {
+      // A separator opening a chunk stays in its text (upstream keeps it), which shifts field
+      // lines in such documents down by one while the document line skips it.
       if (from < 0) from = pos;
       to = end;
     }
