@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { Files } from '../../cli/deps.js';
 import { UsageError } from '../../cli/errors.js';
 import { isMap, type Tree } from '../../model/iop/tree.js';
+import { readPlainYaml } from '../template/funcs/yaml-read.js';
 
 export interface Sources {
   files: Files;
@@ -37,8 +38,10 @@ export async function loadProfile(src: Sources, name: string, installPackagePath
   if (!/^[\w.-]+$/.test(name) || !(await src.files.exists(file))) {
     throw new UsageError(`profile "${name}" not found: open ${file}: no such file or directory`);
   }
-  const { parse } = await import('yaml');
-  const doc = parse(await src.files.readFile(file)) as unknown;
+  const text = await src.files.readFile(file);
+  // Plain YAML (every profile we ship) skips loading the full reader.
+  const plain = readPlainYaml(text);
+  const doc = plain ? plain.value : ((await import('yaml')).parse(text) as unknown);
   if (!isMap(doc)) throw new UsageError(`profile "${name}" (${file}) is not an IstioOperator`);
   return doc;
 }

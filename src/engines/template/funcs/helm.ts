@@ -1,18 +1,14 @@
 // Helm's additions to the Sprig map (pkg/engine/funcs.go): YAML/JSON/TOML converters and the lookup
 // placeholder; include/tpl/required/fail are bound per render in chart.ts.
-import { parse as parseYaml } from 'yaml';
 import { def, type FuncMap } from '../func-types.js';
 import { formatFloat } from '../numbers.js';
 import { kindOf, mapGet, NO_VALUE, sliceOf, sortedKeys, unwrapTyped } from '../values.js';
 import { goJson, jsonString } from './json.js';
 import { parseToml } from './toml.js';
 import { toYamlString } from './yaml.js';
+import { yamlToGo } from './yaml-read.js';
 
-/** YAML text to Go values the way sigs.k8s.io/yaml.Unmarshal does (numbers become float64). */
-export function yamlToGo(text: string): unknown {
-  const v = parseYaml(text, { version: '1.1', merge: true, uniqueKeys: false, maxAliasCount: -1 });
-  return JSON.parse(JSON.stringify(v ?? null));
-}
+export { yamlToGo };
 
 function yamlError(e: unknown): string {
   return `error converting YAML to JSON: yaml: ${(e as Error).message.split('\n')[0]}`;
