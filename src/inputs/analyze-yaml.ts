@@ -108,11 +108,162 @@ export function fieldLineLookup(text: string, firstLine: number): (path: string)
   return (path) => {
     if (!map) {
       try {
-        map = fieldLines(text, firstLine);
+        map = scanFieldLines(text, firstLine) ?? fieldLines(text, firstLine);
       } catch {
         map = new Map();
       }
     }
     return map.get(path);
   };
+}
+
+interface Frame {
+  kind: 'map' | 'seq';
+  indent: number;
+  path: string;
+  index: number;
+}
+
+const PLAIN_KEY = /^([^\s'"#[\]{}&*!|>%@`,?:-][^:#]*?|-[^\s:#][^:#]*?)\s*:(?:\s+(.*))?$/;
+const QUOTED_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*:(?:\s+(.*))?$/;
+
+/** A value the scanner can place on one line: a plain or fully quoted scalar, maybe with a comment. */
+function scalarOnLine(v: string): boolean {
+  if (/^[[{|>&*!%@`]/.test(v)) return false;
+  if (v.startsWith('"')) return /^"(?:[^"\\]|\\.)*"\s*(?:#.*)?$/.test(v);
+  if (v.startsWith("'")) return /^'(?:[^']|'')*'\s*(?:#.*)?$/.test(v);
+  return !v.includes(': ');
+}
+
+/**
+ * Records a one-line value: a scalar, or a flow sequence/map of scalars (every item on that line).
+ * False when the value needs the real parser.
+ */
+function placeValue(out: Map<string, number>, path: string, value: string, line: number): boolean {
+  const flow = /^([[{])(.*)([\]}])\s*(?:#.*)?$/.exec(value);
+  if (!flow) {
+    if (!scalarOnLine(value)) return false;
+    out.set(`{${path}}`, line);
+    return true;
+  }
+  const body = flow[2]!.trim();
+  if ((flow[1] === '[') !== (flow[3] === ']') || /[[\]{}#]/.test(body)) return false;
+  const items = splitFlow(body);
+  if (!items) return false;
+  for (const [i, item] of items.entries()) {
+    if (flow[1] === '[') {
+      if (item === '' || !scalarOnLine(item) || item.includes(':')) return false;
+      out.set(`{${path}[${i}]}`, line);
+      continue;
+    }
+    const m = QUOTED_KEY.exec(item) ?? PLAIN_KEY.exec(item);
+    if (!m?.[2] || !scalarOnLine(m[2])) return false;
+    out.set(`{${path}.${keyText(m[1]!)}}`, line);
+  }
+  return true;
+}
+
+/** Comma-separated flow items, commas inside quotes kept; undefined for an unclosed quote. */
+function splitFlow(body: string): string[] | undefined {
+  const items: string[] = [];
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ',') {
+      items.push(body.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  if (quote) return undefined;
+  const last = body.slice(start).trim();
+  if (last !== '' || items.length === 0) items.push(last);
+  return body.trim() === '' ? [] : items;
+}
+
+function keyText(raw: string): string {
+  if (raw.startsWith('"')) return JSON.parse(raw) as string;
+  if (raw.startsWith("'")) return raw.slice(1, -1).replace(/''/g, "'");
+  return raw;
+}
+
+/**
+ * The field map of a plain block-style document without a full YAML parse: keys, nested maps and
+ * sequences by indentation, one-line scalars. Returns undefined for anything else (flow
+ * collections, block scalars, anchors, multi-line scalars…), where the real parser takes over.
+ */
+export function scanFieldLines(text: string, firstLine: number): Map<string, number> | undefined {
+  const out = new Map<string, number>();
+  const stack: Frame[] = [];
+  let pending: { path: string; indent: number } | undefined;
+  const lines = text.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const raw = lines[n]!.replace(/\r$/, '');
+    const content = raw.trimStart();
+    if (content === '' || content.startsWith('#')) continue;
+    if (n === 0 && raw === '---') continue;
+    if (raw.includes('\t')) return undefined;
+    const line = firstLine + n;
+    let col = raw.length - content.length;
+    let rest = content;
+    if (pending) {
+      // An empty value is a null scalar on the key's line, unless a collection follows.
+      const seqHere = rest === '-' || rest.startsWith('- ');
+      const opens = (seqHere && col >= pending.indent) || col > pending.indent;
+      if (opens) out.delete(`{${pending.path}}`);
+      if (seqHere && col >= pending.indent)
+        stack.push({ kind: 'seq', indent: col, path: pending.path, index: -1 });
+      else if (col > pending.indent) stack.push({ kind: 'map', indent: col, path: pending.path, index: 0 });
+      pending = undefined;
+    }
+    if (stack.length === 0) {
+      if (col !== 0) return undefined;
+      stack.push({ kind: 'map', indent: 0, path: '', index: 0 });
+    }
+    for (;;) {
+      let top = stack.at(-1);
+      while (
+        top &&
+        (top.indent > col || (top.kind === 'seq' && top.indent === col && !rest.startsWith('-')))
+      ) {
+        stack.pop();
+        top = stack.at(-1);
+      }
+      if (!top || top.indent !== col) return undefined;
+      if (top.kind === 'seq') {
+        if (rest !== '-' && !rest.startsWith('- ')) return undefined;
+        top.index++;
+        const item = `${top.path}[${top.index}]`;
+        const after = rest.slice(1).trimStart();
+        if (after === '' || after.startsWith('#')) {
+          pending = { path: item, indent: col };
+          out.set(`{${item}}`, line);
+          break;
+        }
+        const itemCol = col + (rest.length - after.length);
+        if (PLAIN_KEY.test(after) || QUOTED_KEY.test(after)) {
+          stack.push({ kind: 'map', indent: itemCol, path: item, index: 0 });
+          col = itemCol;
+          rest = after;
+          continue;
+        }
+        if (after.startsWith('-') || !placeValue(out, item, after, line)) return undefined;
+        break;
+      }
+      const m = QUOTED_KEY.exec(rest) ?? PLAIN_KEY.exec(rest);
+      if (!m) return undefined;
+      const path = `${top.path}.${keyText(m[1]!)}`;
+      const value = m[2]?.trim() ?? '';
+      if (value === '' || value.startsWith('#')) {
+        pending = { path, indent: col };
+        out.set(`{${path}}`, line);
+      } else if (!placeValue(out, path, value, line)) return undefined;
+      break;
+    }
+  }
+  return out;
 }
