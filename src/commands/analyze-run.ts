@@ -156,7 +156,9 @@ export async function runAnalyze(
     addDefaultResources: !useKube,
   });
   if (!opts.allNamespaces) {
-    diags = diags.filter((d) => !d.resource?.namespace || d.resource.namespace === namespace);
+    // A Namespace's own namespace is its name, as upstream's origins have it.
+    const originNs = (r: Resource | undefined) => (r?.kind === 'Namespace' ? r.name : (r?.namespace ?? ''));
+    diags = diags.filter((d) => !originNs(d.resource) || originNs(d.resource) === namespace);
   }
   if (opts.verbose) {
     // Upstream lists every selected analyzer as executed, the skipped ones included.
