@@ -88,7 +88,10 @@ async function readOne(
         line: chunk.line + (at?.line ?? 1) - 1,
         ...(at?.col ? { col: at.col } : {}),
       });
-      res.errors.push(`${where}: ${errorMessage(e)}`);
+      // the parsers recurse per nesting level: a pathological depth overflows the stack
+      const overflow = e instanceof RangeError || /Maximum call stack size exceeded/.test(errorMessage(e));
+      const text = overflow ? 'document nests too deeply to read' : errorMessage(e);
+      res.errors.push(`${where}: ${text}`);
       continue;
     }
     if (value === null || value === undefined) continue;

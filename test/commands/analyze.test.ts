@@ -1,7 +1,7 @@
 // istioctl analyze end to end (in-process): formats and exit codes, suppression, listing, the
 // cluster input through FakeCluster, and a corpus of bad inputs.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -349,6 +349,27 @@ describe('analyze: bad inputs', () => {
     }
     const r = await runCli(['analyze', ...FILES, file('big.yaml', parts.join(''))]);
     assert.equal(r.code, 0, r.stderr.slice(0, 500));
+  });
+
+  it('pathological nesting: exit 65 with a clear message, no crash', async () => {
+    const deep = file('deep.yaml', `a: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
+    const r = await runCli(['analyze', ...FILES, deep]);
+    assert.equal(r.code, 65);
+    assert.match(r.stderr, /deep\.yaml:1(:\d+)?: document nests too deeply to read/);
+  });
+
+  it('a document that is not an object: exit 65 naming the file and line', async () => {
+    const r = await runCli(['analyze', ...FILES, file('list.yaml', 'apiVersion: v1\n---\n- a\n- b\n')]);
+    assert.equal(r.code, 65);
+    assert.match(r.stderr, /list\.yaml:3: document is not a Kubernetes object/);
+  });
+
+  it('a broken document does not hide findings in the other documents of its file', async () => {
+    const text = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: [oops\n---\n${readFileSync(vsBad, 'utf8')}`;
+    const r = await runCli(['analyze', ...FILES, file('two.yaml', text)]);
+    assert.equal(r.code, 79);
+    assert.match(r.stdout, /^Error \[IST0101\] \(VirtualService default\/reviews .*two\.yaml:13\) /m);
+    assert.match(r.stderr, /two\.yaml:4:\d+: /);
   });
 
   it('a missing path is an error (exit 1) with a one-line message', async () => {
