@@ -5,7 +5,6 @@ import type { CommandContext } from '../cli/context.js';
 import { IstioctlError } from '../cli/errors.js';
 import { debugRequest, type GatherOptions, gather, SYNCZ_TYPE } from '../engines/proxy/gather.js';
 import { statusDocuments, statusTable } from '../engines/proxy/sync-status.js';
-import { resolvePod } from '../inputs/pod-ref.js';
 
 async function certDir(ctx: CommandContext, dir: string): Promise<GatherOptions['certDir']> {
   const read = async (name: string) => {
@@ -48,18 +47,9 @@ export async function runProxyStatus(
   if (raw.certDir) opts.certDir = await certDir(ctx, String(raw.certDir));
 
   if (pod !== undefined) {
-    const cluster = await ctx.cluster(c);
-    const resolved = await resolvePod(cluster, pod, g.namespace ?? 'default');
-    if (resolved.name.startsWith('ztunnel') || resolved.pod.metadata.labels?.app === 'ztunnel') {
-      ctx.deps.io.out.write(
-        `Sync diff is not available for ztunnel pod ${resolved.name}.${resolved.namespace}\n`,
-      );
-      return;
-    }
-    throw new IstioctlError(
-      `comparing ${resolved.name}.${resolved.namespace} with istiod's view (sync diff) is not supported by this istioctl; ` +
-        "run proxy-status without a pod for the sync status, or proxy-config for the proxy's configuration",
-    );
+    const { runSyncDiff } = await import('./proxy-status-diff.js');
+    await runSyncDiff(ctx, c, pod, String(raw.file ?? ''), port, opts);
+    return;
   }
 
   const responses = await gather(

@@ -78,15 +78,23 @@ async function externalAddress(cluster: Cluster, opts: GatherOptions): Promise<s
   return undefined;
 }
 
-/** Every istiod's answer to one request. */
-export async function gather(
+/**
+ * Every istiod's answer to one request. With `accept`, istiods are asked one at a time and the
+ * first accepted answer is the only one kept (a proxy's config dump lives on the istiod it is
+ * connected to).
+ */
+export async function gather<R = Json>(
   cluster: (() => Promise<Cluster>) | undefined,
   opts: GatherOptions,
   req: DiscoveryRequestInput,
-): Promise<Map<string, Json>> {
-  const out = new Map<string, Json>();
+  decode?: (buf: Buffer) => R,
+  accept?: (r: R) => boolean,
+): Promise<Map<string, R>> {
+  const out = new Map<string, R>();
+  const ask = (c: XdsConnection) =>
+    decode ? xdsRequest(c, req, decode) : (xdsRequest(c, req) as Promise<R>);
   if (opts.xdsAddress) {
-    out.set(opts.xdsAddress, await xdsRequest(connection(opts, opts.xdsAddress), req));
+    out.set(opts.xdsAddress, await ask(connection(opts, opts.xdsAddress)));
     return out;
   }
   if (!cluster) throw new IstioctlError('no Kubernetes cluster to find istiod in (use --xds-address)');
@@ -106,7 +114,7 @@ export async function gather(
   if (pods.length === 0) {
     const external = await externalAddress(kube, opts);
     if (!external) throw new IstioctlError(`no running Istio pods in "${opts.istioNamespace}"`);
-    out.set(external, await xdsRequest(connection(opts, external, token ? await token() : undefined), req));
+    out.set(external, await ask(connection(opts, external, token ? await token() : undefined)));
     return out;
   }
   const bearer = token ? await token() : undefined;
@@ -120,7 +128,12 @@ export async function gather(
         );
       }
       // Through a port-forward the server name cannot match: verification is skipped, as upstream does.
-      out.set(name, await xdsRequest(connection(opts, pf.localAddress, bearer, true), req));
+      const answer = await ask(connection(opts, pf.localAddress, bearer, true));
+      if (!accept) out.set(name, answer);
+      else if (accept(answer)) {
+        out.set(name, answer);
+        break;
+      }
     } finally {
       await pf.close();
     }

@@ -36,7 +36,11 @@ function credentials(c: XdsConnection): grpc.ChannelCredentials {
 }
 
 /** Sends one request and resolves with istiod's answer. */
-export function xdsRequest(c: XdsConnection, req: DiscoveryRequestInput): Promise<Record<string, unknown>> {
+export function xdsRequest<R = Record<string, unknown>>(
+  c: XdsConnection,
+  req: DiscoveryRequestInput,
+  decode: (buf: Buffer) => R = decodeDiscoveryResponse as (buf: Buffer) => R,
+): Promise<R> {
   const options: grpc.ChannelOptions = { 'grpc.max_receive_message_length': 256 * 1024 * 1024 };
   if (c.authority) options['grpc.ssl_target_name_override'] = c.authority;
   const client = new grpc.Client(c.address, credentials(c), options);
@@ -45,7 +49,7 @@ export function xdsRequest(c: XdsConnection, req: DiscoveryRequestInput): Promis
   const deadline = new Date(Date.now() + c.timeoutMs);
   return new Promise((resolve, reject) => {
     let done = false;
-    const finish = (err: Error | undefined, value?: Record<string, unknown>) => {
+    const finish = (err: Error | undefined, value?: R) => {
       if (done) return;
       done = true;
       call.cancel();
@@ -63,7 +67,7 @@ export function xdsRequest(c: XdsConnection, req: DiscoveryRequestInput): Promis
     call.on('data', (buf: Buffer) => {
       try {
         // istiod answers a debug request once, typed by its payload (ClientConfig for syncz).
-        finish(undefined, decodeDiscoveryResponse(buf));
+        finish(undefined, decode(buf));
       } catch (err) {
         finish(new IstioctlError(`invalid xDS response from ${c.address}: ${(err as Error).message}`));
       }

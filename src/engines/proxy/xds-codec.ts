@@ -374,3 +374,23 @@ export function decodeDiscoveryResponse(buf: Buffer): Json {
     ordered.controlPlane = out.controlPlane;
   return ordered;
 }
+
+/** The resources of a DiscoveryResponse as raw Anys (debug config dumps are typed payloads). */
+export interface RawResource {
+  typeUrl: string;
+  value: Buffer;
+}
+
+export function decodeRawResources(buf: Buffer): RawResource[] {
+  const out: RawResource[] = [];
+  for (const f of fields(buf)) {
+    if (f.no !== 2 || !f.data) continue;
+    const r: RawResource = { typeUrl: '', value: Buffer.alloc(0) };
+    for (const a of fields(f.data)) {
+      if (a.no === 1) r.typeUrl = text(a);
+      else if (a.no === 2 && a.data) r.value = a.data;
+    }
+    out.push(r);
+  }
+  return out;
+}

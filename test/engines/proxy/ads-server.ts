@@ -91,9 +91,10 @@ function toTimestamp(text: string): Json {
   return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6 };
 }
 
-/** Encodes a protojson DiscoveryResponse whose resources are ClientConfigs. */
+/** Encodes a protojson DiscoveryResponse whose resources are ClientConfigs (or given as raw Anys). */
 export function encodeResponse(resp: Json): Uint8Array {
   const resources = ((resp.resources as Json[] | undefined) ?? []).map((r) => {
+    if (r.value instanceof Uint8Array) return { typeUrl: String(r.typeUrl), value: r.value };
     const node = r.node as Json | undefined;
     const cc = {
       node: node
