@@ -60,7 +60,12 @@ const KEYWORDS: Record<string, T> = {
 };
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
-const isAlnum = (c: string) => c === '_' || /[\p{L}\p{Nd}]/u.test(c);
+const ALNUM = /[\p{L}\p{Nd}]/u;
+const isAlnum = (c: string) => {
+  const x = c.charCodeAt(0);
+  if (x < 128) return x === 95 || (x >= 48 && x <= 57) || ((x | 32) >= 97 && (x | 32) <= 122);
+  return ALNUM.test(c);
+};
 
 export function lex(input: string, left = '{{', right = '}}'): Item[] {
   const items: Item[] = [];

@@ -117,6 +117,11 @@ describe('yamlToGo fast path', () => {
       'k: "multi\n  line"',
       'k: plain\n  continued',
       '__proto__: {a: 1}',
+      'a: {{ .X | quote }}',
+      'a: {b: 1, [c]: 2}',
+      '[a, b]: 1',
+      '- {a: 1}: 2',
+      'ports: [{port: 80}]',
     ];
     for (const t of texts) assertSame(t, 'document');
   });

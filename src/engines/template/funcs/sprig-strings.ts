@@ -202,7 +202,19 @@ const goTrim = (s: string, cutset: string) => {
   return chars.slice(a, b).join('');
 };
 
-export const trimSpace = (s: string) => s.replace(/^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/gu, '');
+const JS_SPACE = /\s/;
+/** JavaScript's \s plus U+0085 and U+00A0 (every one a single UTF-16 unit). */
+const isTrimSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0x85 || JS_SPACE.test(String.fromCharCode(c))));
+
+/** Trims leading and trailing white space; a loop, as a regexp anchored at the end rescans every inner run. */
+export function trimSpace(s: string): string {
+  let i = 0;
+  let j = s.length;
+  while (i < j && isTrimSpace(s.charCodeAt(i))) i++;
+  while (j > i && isTrimSpace(s.charCodeAt(j - 1))) j--;
+  return i === 0 && j === s.length ? s : s.slice(i, j);
+}
 
 function splitMap(parts: string[]): Record<string, string> {
   const m: Record<string, string> = {};

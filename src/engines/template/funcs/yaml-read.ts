@@ -15,7 +15,7 @@ const yaml = (): YamlModule => (yamlModule ??= require('yaml') as YamlModule);
 /**
  * Plain scalars YAML 1.1 reads differently from YAML 1.2 (y/yes/on/off... booleans, also as keys;
  * 0-prefixed octals, 0b binaries, underscores in numbers, `-.5`, a lone `.`; `0o17` is text there;
- * timestamps; sexagesimal numbers such as 1:20), null and empty keys, merge keys, anchors, aliases, tags,
+ * timestamps; sexagesimal numbers such as 1:20), null, empty and collection keys, merge keys, anchors, aliases, tags,
  * explicit keys, directives and document markers. Matching is generous: a false positive only
  * costs time.
  */
@@ -29,6 +29,8 @@ const NEEDS_YAML_11 = new RegExp(
     String.raw`\d{4}-\d\d?-\d\d?`,
     String.raw`\d:[0-5]?\d`,
     '<<',
+    String.raw`[{,]\s*[{[]`,
+    String.raw`^\s*(?:-\s+)*[{[].*[}\]]\s*:(?:\s|$)`,
     String.raw`[&*!%][^\s'"]`,
     String.raw`(?:^\s*(?:-\s+)*|[{[,]\s*)[?:](?:\s|$|,)`,
     String.raw`^(?:---|\.\.\.)`,
