@@ -1,5 +1,7 @@
-// Our istiod chart's own sidecar template (manifests/charts/istiod/files/sidecar.yaml), run by our
-// engine, must inject exactly what upstream's template does for every default conformance case.
+// Our istiod chart's own injection templates (manifests/charts/istiod/files/), run by our engine, must
+// inject exactly what upstream's templates do: the sidecar for every default conformance case, the
+// others for every default case whose pod names them (inject.istio.io/templates). Templates with no
+// injected golden (waypoint, kube-gateway, agentgateway) are compared in our-templates-differential.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +58,59 @@ describe('our sidecar injection template', () => {
         differ.push(`${c.name}: ${r.stderr.slice(0, 300)}${firstDiff(r.stdout, want)}`);
     }
     assert.ok(compared > 60);
+    assert.deepEqual(differ, []);
+  });
+});
+
+// The templates a pod can pick with inject.istio.io/templates, as our chart's injector ConfigMap lists them.
+const CHART_TEMPLATES = [
+  'sidecar',
+  'gateway',
+  'grpc-simple',
+  'grpc-agent',
+  'waypoint',
+  'kube-gateway',
+  'agentgateway',
+];
+
+describe('our injection templates picked by annotation', () => {
+  it('inject what upstream injects for every default case naming its templates', async () => {
+    const templates = Object.fromEntries(
+      CHART_TEMPLATES.map((name) => [
+        name,
+        readFileSync(join(repoRoot, 'manifests', 'charts', 'istiod', 'files', `${name}.yaml`), 'utf8'),
+      ]),
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'our-templates-'));
+    const config = join(dir, 'inject-config.json');
+    writeFileSync(config, JSON.stringify({ templates }));
+    const cases = (JSON.parse(readFileSync(join(root, 'cases.json'), 'utf8')) as Case[]).filter(
+      (c) => c.defaultOnly && c.want,
+    );
+    const differ: string[] = [];
+    const picked = new Set<string>();
+    for (const c of cases) {
+      const input = readFileSync(join(root, 'cases', c.in), 'utf8');
+      const named = /inject\.istio\.io\/templates:\s*"?([^"\n]+)"?/.exec(input)?.[1];
+      if (!named) continue;
+      const names = named.split(',').map((n) => n.trim());
+      // Templates our chart does not ship (a test's own custom ones) come with inFilePath settings instead.
+      if (!names.every((n) => CHART_TEMPLATES.includes(n))) continue;
+      for (const n of names) picked.add(n);
+      const r = await runCli(
+        [
+          'kube-inject',
+          ...['-f', join(root, 'cases', c.in), '--injectConfigFile', config],
+          ...['--valuesFile', join(defaults, 'values.json'), '--meshConfigFile', join(defaults, 'mesh.yaml')],
+        ],
+        { env: c.env },
+      );
+      const want = readFileSync(join(root, 'cases', c.want!), 'utf8');
+      if (r.code !== 0 || r.stdout !== want)
+        differ.push(`${c.name}: ${r.stderr.slice(0, 300)}${firstDiff(r.stdout, want)}`);
+    }
+    // The corpus has gateway, grpc-agent and grpc-simple pods (and one naming sidecar thrice).
+    assert.deepEqual([...picked].sort(), ['gateway', 'grpc-agent', 'grpc-simple', 'sidecar']);
     assert.deepEqual(differ, []);
   });
 });
