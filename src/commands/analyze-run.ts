@@ -76,9 +76,9 @@ function toOutput(d: Diagnostic): OutputMessage {
 }
 
 function successText(target: { files: string[]; namespace: string; all: boolean }): string {
-  if (target.files.length === 1) return `${target.files[0]}.`;
+  if (target.files.length === 1) return ` ${target.files[0]}.`;
   if (target.files.length > 1) return `:\n${target.files.map((f) => `  - ${f}`).join('\n')}`;
-  return target.all ? 'all namespaces.' : `namespace: ${target.namespace}.`;
+  return target.all ? ' all namespaces.' : ` namespace: ${target.namespace}.`;
 }
 
 /** Upstream names the namespace scope, not the files, in the failure and verbose lines. */
@@ -204,7 +204,7 @@ export async function runAnalyze(
         `No validation issues found when analyzing ${targetText(target)} (but 1 file could not be parsed).\n`,
       );
     } else {
-      err(`\u2714 No validation issues found when analyzing ${successText(target)}\n`);
+      err(`\u2714 No validation issues found when analyzing${successText(target)}\n`);
     }
   }
   if (input.errors.length > 0 && !opts.ignoreUnknown) {

@@ -1,6 +1,7 @@
 // Differential test against the real istioctl 1.30 (built into .cache/oracles/bin) in files-only mode:
 // every conformance analyze input and generated configurations with mistakes, in log and json, with
-// and without -A. Compared: each message's (level, code, origin, reference) and the exit code.
+// and without -A. Compared: each message's (level, code, origin, reference), the closing summary lines
+// on stderr (log format), and the exit code.
 // Message texts are ours and may differ. Deliberate difference: we exit 79 under -o json too, so our
 // json exit code is compared with upstream's log exit code. Skipped, never passed, without the oracle.
 import assert from 'node:assert/strict';
@@ -28,7 +29,13 @@ interface Run {
   messages: string[];
   /** Messages left out of the comparison (see GAPS). */
   excluded: number;
+  /** The closing summary lines on stderr (failure or success), as printed. */
+  summary: string[];
 }
+
+const SUMMARY =
+  /^(Error: Analyzers found issues|✔ No validation issues|No validation issues found|See https:)/;
+const summaryOf = (stderr: string) => stderr.split('\n').filter((l) => SUMMARY.test(l));
 
 interface Message {
   level: string;
@@ -58,6 +65,7 @@ function toRun(code: number, ms: Message[]): Run {
     code,
     messages: kept.map((m) => `${m.level} ${m.code} ${m.origin}`).sort(),
     excluded: ms.length - kept.length,
+    summary: [],
   };
 }
 
@@ -91,12 +99,14 @@ function oracle(args: string[], cwd: string, format: string): Run {
     encoding: 'utf8',
     env: { ...process.env, KUBECONFIG: '/nonexistent' },
   });
-  return format === 'json' ? fromJson(r.status ?? -1, r.stdout) : fromLog(r.status ?? -1, r.stdout);
+  const run = format === 'json' ? fromJson(r.status ?? -1, r.stdout) : fromLog(r.status ?? -1, r.stdout);
+  return { ...run, summary: summaryOf(r.stderr) };
 }
 
 async function ours(args: string[], cwd: string, format: string): Promise<Run> {
   const r = await runCli(['analyze', '--use-kube=false', '-o', format, '--color=false', ...args], { cwd });
-  return format === 'json' ? fromJson(r.code, r.stdout) : fromLog(r.code, r.stdout);
+  const run = format === 'json' ? fromJson(r.code, r.stdout) : fromLog(r.code, r.stdout);
+  return { ...run, summary: summaryOf(r.stderr) };
 }
 
 interface Input {
@@ -137,15 +147,19 @@ describe('analyze vs the real istioctl (files only)', { skip }, () => {
         const upJson = oracle(args, input.cwd, 'json');
         const ourLog = await ours(args, input.cwd, 'log');
         const ourJson = await ours(args, input.cwd, 'json');
+        // a message in a known gap changes the summary too
+        const gapFree = upLog.excluded + ourLog.excluded === 0;
         const ok =
           upLog.code === ourLog.code &&
           upLog.code === ourJson.code &&
           upLog.messages.join('\n') === ourLog.messages.join('\n') &&
-          upJson.messages.join('\n') === ourJson.messages.join('\n');
+          upJson.messages.join('\n') === ourJson.messages.join('\n') &&
+          (!gapFree || upLog.summary.join('\n') === ourLog.summary.join('\n'));
         const excluded = upLog.excluded + ourLog.excluded;
         results.push({ name: `${input.name} ${ns.join(' ')}`, ok, excluded });
         assert.deepEqual(ourLog.messages, upLog.messages, 'log messages');
         assert.deepEqual(ourJson.messages, upJson.messages, 'json messages');
+        if (gapFree) assert.deepEqual(ourLog.summary, upLog.summary, 'summary lines on stderr');
         assert.equal(ourLog.code, upLog.code, 'log exit code');
         assert.equal(ourJson.code, upLog.code, 'json exit code (ours exits as log does)');
       });
