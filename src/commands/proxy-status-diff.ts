@@ -119,6 +119,10 @@ export async function runSyncDiff(
     const m = (err as Error).message;
     throw bad(/end of JSON|Unterminated/i.test(m) ? 'unexpected end of JSON input (truncated?)' : m);
   }
+  const configs = (parsed as { configs?: unknown } | null)?.configs;
+  if (!parsed || typeof parsed !== 'object' || !Array.isArray(configs)) {
+    throw bad('no "configs" list (is it the answer of /config_dump?)');
+  }
   let envoy: ReturnType<typeof envoyDump>;
   try {
     envoy = envoyDump(schema, parsed);
