@@ -106,7 +106,10 @@ export async function runProxyConfig(ctx: CommandContext, c: Command, a: ProxyCo
 
   if (sub === 'endpoint') {
     const text = live ? await fetchAdmin(live, 'GET', a.path, true) : await readInput(ctx, file);
-    const statuses = parseClustersJson(text, live ? `${live.pod}.${live.namespace}` : file);
+    const statuses = parseClustersJson(
+      text,
+      live ? `${live.pod}.${live.namespace}` : file === '-' ? '<stdin>' : file,
+    );
     const filter = {
       address: String(raw.address ?? ''),
       port: num(raw.port),

@@ -94,6 +94,35 @@ describe('proxy-config inputs and failures', () => {
     assert.match(res.stderr, /error unmarshalling config dump/);
   });
 
+  it('unreadable input is one line of bad input (65) for every subcommand', async () => {
+    const inputs = [
+      '',
+      'hello',
+      '{"configs": [}',
+      '[]',
+      '{"configs": 5}',
+      readFileSync(dump, 'utf8').slice(0, 300),
+    ];
+    for (const stdin of inputs) {
+      for (const sub of [
+        'clusters',
+        'listeners',
+        'routes',
+        'secrets',
+        'bootstrap',
+        'ecds',
+        'all',
+        'endpoint',
+      ]) {
+        const res = await runCli(['pc', sub, '-f', '-'], { stdin });
+        const what = `${sub} <- ${JSON.stringify(stdin.slice(0, 20))}`;
+        assert.equal(res.code, 65, what);
+        assert.match(res.stderr, /^Error: <stdin>[:\d]*: [^\n]+\n$/, what);
+        assert.equal(res.stdout, '', what);
+      }
+    }
+  });
+
   it('a dump of the wrong type is bad input (65)', async () => {
     const res = await runCli(['pc', 'clusters', '-f', join(root, 'configdump', 'configdump.json')]);
     assert.equal(res.code, 65);
@@ -115,6 +144,22 @@ describe('proxy-config inputs and failures', () => {
     const res = await runCli(['pc', 'routes', 'some-pod', '-f', dump]);
     assert.equal(res.code, 1);
     assert.match(res.stderr, /route requires pod name or --file parameter/);
+  });
+
+  it('a missing pod or workload gets a clear one-line error and exit 1', async () => {
+    for (const [args, want] of [
+      [['pc', 'clusters', 'ghost'], 'Error: unable to retrieve Pod: pods "ghost" not found\n'],
+      [['pc', 'log', 'ghost.shop'], 'Error: unable to retrieve Pod: pods "ghost" not found\n'],
+      [
+        ['pc', 'all', 'deployment/ghost.shop'],
+        'Error: "deployment/ghost" does not refer to a pod: Deployment "ghost" not found in namespace "shop"\n',
+      ],
+    ] as const) {
+      const res = await runCli([...args], { cluster: new FakeCluster({}) });
+      assert.equal(res.code, 1, args.join(' '));
+      assert.equal(res.stderr, want);
+      assert.equal(res.stdout, '');
+    }
   });
 
   it('a pod without a sidecar gets a clear error', async () => {

@@ -113,10 +113,12 @@ export function parseClustersJson(text: string, source: string): ClustersStatus 
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new DataError(
-      `error unmarshalling Envoy clusters response: ${err instanceof Error ? err.message : String(err)}`,
-      { file: source },
-    );
+    // One line without echoing the input: V8 quotes a piece of the text in its message.
+    const m = err instanceof Error ? err.message : String(err);
+    const why = /end of JSON|Unterminated/i.test(m)
+      ? 'unexpected end of JSON input (truncated?)'
+      : m.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+    throw new DataError(`error unmarshalling Envoy clusters response: ${why}`, { file: source });
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new DataError('error unmarshalling Envoy clusters response: not a JSON object', { file: source });
