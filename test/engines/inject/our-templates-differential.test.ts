@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 import { parse, parseAllDocuments } from 'yaml';
-import { conformanceRoot, repoRoot } from '../../support/run-cli.js';
+import { conformanceRoot } from '../../support/run-cli.js';
 import { runVector, type Vector } from '../template/support.js';
+import { CHART_TEMPLATES, chartTemplate } from './support/chart-templates.js';
 
 type Data = Record<string, any>;
 const injectRoot = join(conformanceRoot, 'inject');
@@ -21,19 +22,8 @@ const { injectData, POD_FILES } = (await import(vectorsModule)) as {
   POD_FILES: string[];
 };
 
-const TEMPLATES = [
-  'sidecar',
-  'gateway',
-  'grpc-simple',
-  'grpc-agent',
-  'waypoint',
-  'kube-gateway',
-  'agentgateway',
-];
 const upstream = (parse(readFileSync(join(injectRoot, 'defaults', 'inject-config.yaml'), 'utf8')) as Data)
   .templates as Record<string, string>;
-const ours = (name: string) =>
-  readFileSync(join(repoRoot, 'manifests', 'charts', 'istiod', 'files', `${name}.yaml`), 'utf8');
 const values = JSON.parse(readFileSync(join(injectRoot, 'defaults', 'values.json'), 'utf8')) as Data;
 const mesh = (parse(readFileSync(join(injectRoot, 'defaults', 'mesh.yaml'), 'utf8')) ?? {}) as Data;
 
@@ -213,9 +203,9 @@ const PODS = [
 ];
 
 describe('our chart templates produce the objects upstream templates produce', () => {
-  for (const name of TEMPLATES) {
+  for (const name of CHART_TEMPLATES) {
     it(`${name}: every pod x variant`, () => {
-      const mine = ours(name);
+      const mine = chartTemplate(name);
       const theirs = upstream[name];
       assert.ok(theirs, `upstream has no ${name} template`);
       const differ: string[] = [];

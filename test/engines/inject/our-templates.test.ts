@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { conformanceRoot, repoRoot, runCli } from '../../support/run-cli.js';
+import { conformanceRoot, runCli } from '../../support/run-cli.js';
+import { CHART_TEMPLATES, chartTemplate } from './support/chart-templates.js';
 
 const root = join(conformanceRoot, 'inject');
 const defaults = join(root, 'defaults');
@@ -22,10 +23,7 @@ interface Case {
 
 describe('our sidecar injection template', () => {
   it('injects what upstream sidecar template injects, for every default case', async () => {
-    const ours = readFileSync(
-      join(repoRoot, 'manifests', 'charts', 'istiod', 'files', 'sidecar.yaml'),
-      'utf8',
-    );
+    const ours = chartTemplate('sidecar');
     const dir = mkdtempSync(join(tmpdir(), 'our-sidecar-'));
     const config = join(dir, 'inject-config.json');
     writeFileSync(config, JSON.stringify({ templates: { sidecar: ours } }));
@@ -62,25 +60,9 @@ describe('our sidecar injection template', () => {
   });
 });
 
-// The templates a pod can pick with inject.istio.io/templates, as our chart's injector ConfigMap lists them.
-const CHART_TEMPLATES = [
-  'sidecar',
-  'gateway',
-  'grpc-simple',
-  'grpc-agent',
-  'waypoint',
-  'kube-gateway',
-  'agentgateway',
-];
-
 describe('our injection templates picked by annotation', () => {
   it('inject what upstream injects for every default case naming its templates', async () => {
-    const templates = Object.fromEntries(
-      CHART_TEMPLATES.map((name) => [
-        name,
-        readFileSync(join(repoRoot, 'manifests', 'charts', 'istiod', 'files', `${name}.yaml`), 'utf8'),
-      ]),
-    );
+    const templates = Object.fromEntries(CHART_TEMPLATES.map((name) => [name, chartTemplate(name)]));
     const dir = mkdtempSync(join(tmpdir(), 'our-templates-'));
     const config = join(dir, 'inject-config.json');
     writeFileSync(config, JSON.stringify({ templates }));
@@ -95,7 +77,7 @@ describe('our injection templates picked by annotation', () => {
       if (!named) continue;
       const names = named.split(',').map((n) => n.trim());
       // Templates our chart does not ship (a test's own custom ones) come with inFilePath settings instead.
-      if (!names.every((n) => CHART_TEMPLATES.includes(n))) continue;
+      if (!names.every((n) => (CHART_TEMPLATES as readonly string[]).includes(n))) continue;
       for (const n of names) picked.add(n);
       const r = await runCli(
         [
