@@ -14,6 +14,7 @@ import { toYamlString } from './funcs/yaml.js';
 import { DEFAULT_API_VERSIONS, DEFAULT_HELM_VERSION, DEFAULT_KUBE_VERSION } from './helm-capabilities.js';
 import type { Tree } from './nodes.js';
 import { ParseError, parseTemplates } from './parse.js';
+import type { ParseCache } from './parse-cache.js';
 import { goQuote } from './quote.js';
 import { GO_TYPE, isPlainMap, NO_VALUE, Typed } from './values.js';
 
@@ -36,6 +37,8 @@ export interface RenderChartOptions {
   /** Live lookup (apiVersion, kind, namespace, name) => object or list; offline it returns an empty map. */
   lookup?: (apiVersion: string, kind: string, namespace: string, name: string) => Record<string, unknown>;
   strict?: boolean;
+  /** Parse trees stored by the build (see parse-cache.ts); templates it lacks are parsed. */
+  parseCache?: ParseCache;
 }
 
 export interface RenderedChart {
@@ -359,11 +362,13 @@ export function renderChart(chart: ChartInput, options: RenderChartOptions = {})
   const set: Templates = { trees: new Map(), funcs: {}, missingKey: options.strict ? 'error' : 'zero' };
   buildHelmFuncs(set, options);
   const keys = sortTemplates([...tpls.keys()]);
+  const hasFunction = (n: string) => Object.hasOwn(set.funcs, n);
   for (const filename of keys) {
+    const tpl = tpls.get(filename)!.tpl;
     try {
       addTrees(
         set.trees,
-        parseTemplates(filename, tpls.get(filename)!.tpl, (n) => Object.hasOwn(set.funcs, n)),
+        options.parseCache?.get(filename, tpl, hasFunction) ?? parseTemplates(filename, tpl, hasFunction),
       );
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
@@ -394,6 +399,18 @@ export function renderChart(chart: ChartInput, options: RenderChartOptions = {})
     [...files.entries()].filter(([k]) => !k.endsWith('NOTES.txt')).sort(([a], [b]) => (a < b ? -1 : 1)),
   );
   return { files: sorted, manifest: () => helmTemplateOutput(sorted) };
+}
+
+/** Every template of a chart under the name renderChart parses it with (for the build's parse cache). */
+export function chartTemplateSources(chart: ChartInput): { name: string; text: string }[] {
+  const tpls = new Map<string, Renderable>();
+  allTemplates(loadChart(chart.files, null), { Values: {} }, tpls);
+  return [...tpls].map(([name, r]) => ({ name, text: r.tpl }));
+}
+
+/** The names in Helm's function map, as renderChart builds it (without a live lookup). */
+export function helmFunctionNames(): Set<string> {
+  return new Set(Object.keys(buildHelmFuncs({ trees: new Map(), funcs: {}, missingKey: 'zero' }, {})));
 }
 
 const INSTALL_ORDER = [

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { PARSE_CACHE_PATH } from '../../../src/engines/render/chart-source.js';
+import { chartTemplateSources, helmFunctionNames, renderChart } from '../../../src/engines/template/chart.js';
+import { parseTemplates } from '../../../src/engines/template/parse.js';
+import {
+  buildParseCache,
+  decodeTrees,
+  encodeTrees,
+  readParseCache,
+} from '../../../src/engines/template/parse-cache.js';
+import { repoRoot } from '../../support/run-cli.js';
+
+const chartsDir = join(repoRoot, 'manifests', 'charts');
+function walk(dir: string, prefix = ''): [string, Buffer][] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory()
+      ? walk(join(dir, d.name), `${prefix}${d.name}/`)
+      : [[`${prefix}${d.name}`, readFileSync(join(dir, d.name))] as [string, Buffer]],
+  );
+}
+const chartFiles = (chart: string) => Object.fromEntries(walk(join(chartsDir, chart)));
+const charts = readdirSync(chartsDir)
+  .filter((c) => existsSync(join(chartsDir, c, 'Chart.yaml')))
+  .sort();
+const helmFuncs = helmFunctionNames();
+const parse = (name: string, text: string) => parseTemplates(name, text, (n) => helmFuncs.has(n));
+const allTemplates = () => charts.flatMap((c) => chartTemplateSources({ files: chartFiles(c) }));
+
+describe('template parse cache', () => {
+  it('gives back exactly the trees the parser builds, for every template of our charts', () => {
+    const templates = allTemplates();
+    assert.ok(templates.length > 20);
+    for (const { name, text } of templates) {
+      const fresh = parse(name, text);
+      assert.deepStrictEqual(decodeTrees(encodeTrees(fresh).trees, text), fresh, name);
+    }
+  });
+
+  it('renders every chart the same with the cache', () => {
+    const templates = allTemplates();
+    const stored = readParseCache(buildParseCache(templates, parse))!;
+    let hits = 0;
+    const cache = {
+      get: (...a: Parameters<typeof stored.get>) => {
+        const trees = stored.get(...a);
+        if (trees) hits++;
+        return trees;
+      },
+    };
+    for (const c of charts) {
+      const files = chartFiles(c);
+      const plain = renderChart({ files }, { release: { name: 'istio', namespace: 'istio-system' } });
+      const cached = renderChart(
+        { files },
+        { release: { name: 'istio', namespace: 'istio-system' }, parseCache: cache },
+      );
+      assert.deepEqual(cached.files, plain.files, c);
+    }
+    assert.equal(hits, templates.length);
+  });
+
+  it('misses on other text, other names, and templates calling a function the map lacks', () => {
+    const text = '{{ define "x" }}{{ upper .a | quote }}{{ end }}{{ template "x" . }}{{ 12 }}{{ 1.5 }}';
+    const cache = readParseCache(
+      buildParseCache(
+        [
+          { name: 't', text },
+          { name: 'bad', text: '{{ nope }}' },
+        ],
+        parse,
+      ),
+    )!;
+    const hit = cache.get('t', text, (n) => helmFuncs.has(n));
+    assert.deepStrictEqual(hit, parse('t', text));
+    assert.equal(
+      cache.get('t', `${text} `, () => true),
+      undefined,
+    );
+    assert.equal(
+      cache.get('u', text, () => true),
+      undefined,
+    );
+    assert.equal(
+      cache.get('t', text, (n) => n !== 'quote'),
+      undefined,
+    );
+    assert.equal(
+      cache.get('bad', '{{ nope }}', () => true),
+      undefined,
+    );
+    assert.equal(readParseCache('{"format":0,"entries":{}}'), undefined);
+  });
+
+  it('the built cache is what the current parser computes (rebuild after changing the parser)', (t) => {
+    const path = join(repoRoot, PARSE_CACHE_PATH);
+    if (!existsSync(path)) return t.skip('not built');
+    assert.equal(readFileSync(path, 'utf8'), buildParseCache(allTemplates(), parse));
+  });
+});
