@@ -73,11 +73,12 @@ function register(parent: Command, ctx: CommandContext): void {
   );
   cmd.action(async (pod: string | undefined, raw: Record<string, unknown>, c: Command) => {
     const output = String(raw.output);
-    if (output !== 'table' && output !== 'json' && output !== 'yaml') {
+    // The sync diff of one pod has a single form: upstream checks -o only for the status table.
+    if (pod === undefined && output !== 'table' && output !== 'json' && output !== 'yaml') {
       throw new IstioctlError(`output format "${output}" not supported`);
     }
     const { runProxyStatus } = await import('./proxy-status-run.js');
-    await runProxyStatus(ctx, c, pod, raw, output);
+    await runProxyStatus(ctx, c, pod, raw, output as 'table' | 'json' | 'yaml');
   });
 }
 

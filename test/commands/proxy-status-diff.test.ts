@@ -232,6 +232,12 @@ describe('proxy-status <pod>: failures', () => {
   const flags = () => ['--xds-address', server.address, '--plaintext', '--timeout', '5s'];
   const dump = join(pcRoot, 'proxyconfig', 'config_dump.json');
 
+  it('-o does not apply to the diff (upstream checks it for the table only)', async () => {
+    const res = await runCli(['ps', 'p.default', '--file', dump, '-o', 'bogus', ...flags()]);
+    assert.equal(res.code, 0, res.stderr);
+    assert.equal(res.stdout, 'Clusters Match\nListeners Match\nRoutes Match\n');
+  });
+
   it('a truncated --file dump is bad input (65), in one line', async () => {
     const text = readFileSync(dump, 'utf8').slice(0, 4000);
     const res = await runCli(['ps', 'p.default', '--file', '-', ...flags()], { stdin: text });
