@@ -201,6 +201,11 @@ const PODS = [
   'gateway-with-default-container.yaml',
   'user-volume.yaml',
 ];
+// The gateway deployment controller's templates read only the Gateway's name and annotations from the
+// pod-shaped data, so a few pods cover them.
+const CONTROLLER_TEMPLATES = new Set(['waypoint', 'kube-gateway', 'agentgateway']);
+const podsFor = (name: string) =>
+  CONTROLLER_TEMPLATES.has(name) ? ['hello.yaml', 'gateway.yaml', 'user-volume.yaml'] : PODS;
 
 describe('our chart templates produce the objects upstream templates produce', () => {
   for (const name of CHART_TEMPLATES) {
@@ -211,7 +216,8 @@ describe('our chart templates produce the objects upstream templates produce', (
       const differ: string[] = [];
       let compared = 0;
       let rendered = 0;
-      for (const file of PODS) {
+      const pods = podsFor(name);
+      for (const file of pods) {
         const pod = podOf(file);
         for (const [variant, change] of Object.entries(VARIANTS)) {
           const data = structuredClone(injectData(pod, values, mesh));
@@ -240,7 +246,7 @@ describe('our chart templates produce the objects upstream templates produce', (
           }
         }
       }
-      const runs = PODS.length * Object.keys(VARIANTS).length;
+      const runs = pods.length * Object.keys(VARIANTS).length;
       assert.ok(compared >= runs * 0.9, `compared only ${compared} of ${runs}`);
       // Matching upstream's errors is not enough: most runs must produce objects to compare.
       assert.ok(rendered >= runs * 0.8, `upstream rendered objects in only ${rendered} of ${runs} runs`);
