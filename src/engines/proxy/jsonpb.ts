@@ -3,8 +3,9 @@
 // fields only, int64 quoted, enums by name, Any with "@type" first, maps sorted by key, and that
 // package's own list/map indentation.
 
-import { decodeMessage, type PMsg, ProtoReadError, type PValue } from './proto-message.js';
+import { type PMsg, ProtoReadError, type PValue } from './proto-message.js';
 import { type FieldDef, Kind, type ProtoSchema } from './proto-schema.js';
+import { decodeMessage } from './proto-wire.js';
 
 const WRAPPER_NAMES = ['Bool', 'Bytes', 'String', 'Int32', 'UInt32', 'Float', 'Int64', 'UInt64', 'Double'];
 const WRAPPERS = new Set(WRAPPER_NAMES.map((n) => `google.protobuf.${n}Value`));

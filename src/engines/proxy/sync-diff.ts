@@ -4,8 +4,10 @@
 // with a 4-space indent, and compared line by line with 7 lines of context.
 import { goSortSlice } from './go-sort.js';
 import { jsonpb } from './jsonpb.js';
-import { decodeMessage, type PMsg, ProtoReadError, type PValue, readJson } from './proto-message.js';
+import { readJson } from './proto-json-read.js';
+import { type PMsg, ProtoReadError, type PValue } from './proto-message.js';
 import type { MessageDef, ProtoSchema } from './proto-schema.js';
+import { decodeMessage } from './proto-wire.js';
 import { splitLines, unifiedDiff } from './unified-diff.js';
 
 const T = 'type.googleapis.com/';

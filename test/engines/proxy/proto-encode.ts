@@ -1,6 +1,7 @@
 // Test-side protobuf wire encoder for schema-driven messages: turns an Envoy JSON config dump into
 // the typed binary sections istiod sends for the `istio.io/debug/config_dump` debug request.
-import { type PMsg, type PValue, readJson } from '../../../src/engines/proxy/proto-message.js';
+import { readJson } from '../../../src/engines/proxy/proto-json-read.js';
+import type { PMsg, PValue } from '../../../src/engines/proxy/proto-message.js';
 import { type FieldDef, Kind, type ProtoSchema } from '../../../src/engines/proxy/proto-schema.js';
 
 class Out {
