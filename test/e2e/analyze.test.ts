@@ -2,9 +2,23 @@
 // and configs of our own with deliberate mistakes applied, then `analyze -A` must report the
 // expected codes with cluster origins (no file reference), and exit 79 in every output format.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Cluster, KubeObject } from '../../src/cluster/cluster.js';
-import { adminCluster, runBinOnCluster } from './support/cluster.js';
+import { repoRoot } from '../support/run-cli.js';
+import { adminCluster, requireCluster, runBinOnCluster } from './support/cluster.js';
+
+const oracle = join(repoRoot, '.cache', 'oracles', 'bin', 'istioctl');
+
+/** `Level [CODE] (origin)` of each log line, sorted; texts are ours and may differ. */
+const keys = (stdout: string) =>
+  stdout
+    .split('\n')
+    .map((l) => /^(\w+ \[IST\d{4}\](?: \([^)]*\))?)/.exec(l)?.[1])
+    .filter((x): x is string => x !== undefined)
+    .sort();
 
 const MESH = 'az-shop';
 const PLAIN = 'az-plain';
@@ -111,6 +125,22 @@ describe('analyze on the local cluster', { concurrency: false }, () => {
         assert.match(r.stdout, /^::error title=IST0101 VirtualService az-shop\/reviews::/m);
     });
   }
+
+  it('agrees with the real istioctl on the same cluster (codes, origins, exit code)', (t) => {
+    if (!existsSync(oracle)) return t.skip('oracle unavailable: no .cache/oracles/bin/istioctl');
+    for (const args of [['-A'], ['-n', MESH], ['-n', PLAIN]]) {
+      const up = spawnSync(oracle, ['analyze', '--color=false', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, KUBECONFIG: requireCluster() },
+        timeout: 120_000,
+      });
+      const ours = runBinOnCluster(['analyze', '--color=false', ...args]);
+      // the oracle snapshot lacks k8sgateway.CRDVersionAnalyzer (IST0176), which 1.30.3 has
+      const mine = keys(ours.stdout).filter((k) => !k.includes('[IST0176]'));
+      assert.deepEqual(mine, keys(up.stdout), `${args.join(' ')}\n${up.stderr}`);
+      assert.equal(ours.code, up.status, args.join(' '));
+    }
+  });
 
   it('-n limits the messages to one namespace; a threshold above every message exits 0', () => {
     const r = runBinOnCluster(['analyze', '-n', PLAIN, '--color=false']);
