@@ -120,6 +120,13 @@ async function readFile(deps: Deps, file: string): Promise<string> {
   }
 }
 
+const OPEN_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+};
+
 export async function run(
   opts: KubeInjectOptions,
   deps: Deps,
@@ -142,6 +149,7 @@ export async function run(
     }
   }
   const revision = opts.revision === 'default' ? '' : opts.revision;
+  const runner = templateRunner(deps.env);
   let result: Awaited<ReturnType<typeof kubeInject>>;
   try {
     result = await kubeInject({
@@ -155,7 +163,8 @@ export async function run(
       ...(operator !== undefined ? { operator } : {}),
       revision,
       env: deps.env,
-      run: templateRunner(deps.env),
+      run: runner,
+      loadTemplate: runner.load,
       cluster,
       istioNamespace: opts.istioNamespace,
       meshConfigMapName: opts.meshConfigMapName,
@@ -167,8 +176,10 @@ export async function run(
       },
     });
   } catch (e) {
-    if (e instanceof KubeInjectError && e.line !== undefined)
-      throw new DataError(e.message, { file: inputName, line: e.line, col: e.col });
+    if (e instanceof KubeInjectError && e.line !== undefined) {
+      const file = e.source === 'input' ? inputName : opts[e.source];
+      throw new DataError(e.message, { file, line: e.line, col: e.col });
+    }
     if (e instanceof KubeInjectError) throw new IstioctlError(e.message);
     throw e;
   }
@@ -182,7 +193,14 @@ export async function run(
   if (opts.output === '') deps.io.out.write(result.output);
   else {
     const { resolve } = await import('node:path');
-    await deps.files.writeFileAtomic(resolve(deps.cwd, opts.output), result.output);
+    try {
+      await deps.files.writeFileAtomic(resolve(deps.cwd, opts.output), result.output);
+    } catch (e) {
+      // Go's os.Create wording, naming the file asked for rather than the temporary one.
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      const why = OPEN_ERRORS[code] ?? (e as Error).message;
+      throw new IstioctlError(`open ${opts.output}: ${why}`);
+    }
   }
   if (result.warnings.length > 0) {
     deps.io.err.write('\n');

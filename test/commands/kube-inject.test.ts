@@ -259,3 +259,159 @@ describe('kube-inject input handling', () => {
     assert.equal(readFileSync(out, 'utf8'), readFileSync(join(root, 'cases', 'hello.yaml.injected'), 'utf8'));
   });
 });
+
+describe('kube-inject bad input: one line, the right exit code, nothing printed or written', () => {
+  const file = (name: string, text: string) => {
+    const f = join(tmp, name);
+    writeFileSync(f, text);
+    return f;
+  };
+  const pod =
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: x\n';
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  /** Runs with -o over an existing file and to stdout; both must fail the same way and leave nothing. */
+  async function fails(args: string[], code: number, message: RegExp) {
+    const out = join(tmp, `keep-${Math.random().toString(36).slice(2)}.yaml`);
+    writeFileSync(out, 'previous\n');
+    for (const extra of [[], ['-o', out]]) {
+      const r = await runCli([...args, ...extra]);
+      assert.equal(r.code, code, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, message);
+      assert.equal(r.stderr.trimEnd().split('\n').length, 1, `one line: ${r.stderr}`);
+    }
+    assert.equal(readFileSync(out, 'utf8'), 'previous\n');
+  }
+
+  it('a document of the wrong shape names its first line, with the decoder message upstream prints', async () => {
+    const f = file(
+      'bad-port.yaml',
+      `${pod}---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        ports:\n        - containerPort: http\n`,
+    );
+    await fails(
+      withDefaults('-f', f),
+      65,
+      new RegExp(
+        `^Error: ${esc(f)}:10: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go struct field ContainerPort\\.spec\\.template\\.spec\\.containers\\.ports\\.containerPort of type int32\n$`,
+      ),
+    );
+    const g = file('bad-meta.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: [a]\n');
+    await fails(withDefaults('-f', g), 65, /Go struct field Pod\.metadata of type v1\.ObjectMeta$/m);
+    const h = file(
+      'bad-list.yaml',
+      `apiVersion: v1\nkind: Service\n---\n${pod}---\nkind: List\nitems:\n- 5\n`,
+    );
+    await fails(
+      withDefaults('-f', h),
+      65,
+      new RegExp(`${esc(h)}:13: .*cannot unmarshal number into Go value of type v1\\.TypeMeta$`, 'm'),
+    );
+  });
+
+  it('a scalar or sequence document is not an object', async () => {
+    for (const [text, what] of [
+      ['just text\n', 'string'],
+      ['- a\n- b\n', 'array'],
+      ['42\n', 'number'],
+    ]) {
+      const f = file(`scalar-${what}.yaml`, `${pod}---\n${text}`);
+      await fails(
+        withDefaults('-f', f),
+        65,
+        new RegExp(`${esc(f)}:10: .*cannot unmarshal ${what} into Go value of type v1\\.TypeMeta$`, 'm'),
+      );
+    }
+  });
+
+  it('a ReplicationController without a template is an error, as upstream', async () => {
+    const f = file(
+      'rc.yaml',
+      'apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: r\nspec: {}\n',
+    );
+    await fails(withDefaults('-f', f), 1, /^Error: spec\.template is required value$/m);
+  });
+
+  it('unparseable --valuesFile and --meshConfigFile name their own file, line and column', async () => {
+    const values = file('bad-values.json', '{"global": [}');
+    const mesh = file('bad-mesh.yaml', 'defaultConfig: [\n');
+    const input = join(root, 'cases', 'hello.yaml');
+    const args = (v: string, m: string) => [
+      ...['kube-inject', '-f', input, '--injectConfigFile', join(defaults, 'inject-config.yaml')],
+      ...['--valuesFile', v, '--meshConfigFile', m],
+    ];
+    await fails(
+      args(values, join(defaults, 'mesh.yaml')),
+      65,
+      new RegExp(`^Error: ${esc(values)}:1:\\d+: could not parse configuration values: `),
+    );
+    await fails(
+      args(join(defaults, 'values.json'), mesh),
+      65,
+      new RegExp(`^Error: ${esc(mesh)}:\\d+:\\d+: failed to read mesh config: `),
+    );
+  });
+
+  it('a template that does not parse fails at load, even with nothing to inject', async () => {
+    const cfg = file('bad-template.yaml', 'templates:\n  sidecar: |\n    {{ .Values\n');
+    const services = file('services.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n');
+    await fails(
+      [
+        ...['kube-inject', '-f', services, '--injectConfigFile', cfg],
+        ...['--valuesFile', join(defaults, 'values.json'), '--meshConfigFile', join(defaults, 'mesh.yaml')],
+      ],
+      1,
+      /^Error: loading --injectConfigFile: template sidecar: template: inject:\d+: /,
+    );
+  });
+
+  it('an -o path that cannot be created is named as given', async () => {
+    const r = await runCli(
+      withDefaults('-f', join(root, 'cases', 'hello.yaml'), '-o', join(tmp, 'no', 'dir.yaml')),
+    );
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, `Error: open ${join(tmp, 'no', 'dir.yaml')}: no such file or directory\n`);
+  });
+});
+
+describe('kube-inject decoding as upstream', () => {
+  const injected = async (text: string) => {
+    const f = join(tmp, `in-${Math.random().toString(36).slice(2)}.yaml`);
+    writeFileSync(f, text);
+    const r = await runCli(withDefaults('-f', f), { env: { ENABLE_NATIVE_SIDECARS: 'false' } });
+    assert.equal(r.code, 0, r.stderr);
+    return parse(r.stdout.split('\n---\n')[0]!) as {
+      apiVersion?: string;
+      metadata: { labels?: Record<string, unknown>; annotations?: Record<string, unknown> };
+      spec: { selector?: unknown; template: { spec: { containers: { name: string }[] } } };
+    };
+  };
+  const deployment = (apiVersion: string) =>
+    `${apiVersion}kind: Deployment\nmetadata:\n  name: d\n  labels: {n: 5, on: true, f: 0.1}\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: x\n`;
+
+  it('injects the workload kinds whatever their apiVersion (kinds are matched alone)', async () => {
+    for (const v of ['apiVersion: extensions/v1beta1\n', 'apiVersion: apps/v1beta2\n', '']) {
+      const d = await injected(deployment(v));
+      assert.deepEqual(
+        d.spec.template.spec.containers.map((c) => c.name),
+        ['c', 'istio-proxy'],
+        v,
+      );
+      assert.equal(d.apiVersion, v === '' ? undefined : v.slice('apiVersion: '.length, -1));
+      assert.equal(d.spec.selector, null);
+    }
+  });
+
+  it('reads numbers and booleans into string fields as text, as sigs.k8s.io/yaml does', async () => {
+    const d = await injected(deployment('apiVersion: apps/v1\n'));
+    assert.deepEqual(d.metadata.labels, { n: '5', on: 'true', f: '0.1' });
+  });
+
+  it('injects a pod template without containers', async () => {
+    const d = await injected('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n');
+    assert.deepEqual(
+      d.spec.template.spec.containers.map((c) => c.name),
+      ['istio-proxy'],
+    );
+  });
+});

@@ -376,7 +376,7 @@ export const SCHEMA: Record<string, TypeSpec> = {
   ],
   DeploymentSpec: [
     ['replicas', '*i'],
-    ['selector', '*LabelSelector'],
+    ['selector', '*LabelSelector!'],
     ['template', 'PodTemplateSpec'],
     ['strategy', 'DeploymentStrategy'],
     ['minReadySeconds', 'i'],
@@ -403,7 +403,7 @@ export const SCHEMA: Record<string, TypeSpec> = {
   ReplicaSetSpec: [
     ['replicas', '*i'],
     ['minReadySeconds', 'i'],
-    ['selector', '*LabelSelector'],
+    ['selector', '*LabelSelector!'],
     ['template', 'PodTemplateSpec'],
   ],
   ReplicaSetStatus: [
@@ -424,7 +424,7 @@ export const SCHEMA: Record<string, TypeSpec> = {
   ],
   StatefulSetSpec: [
     ['replicas', '*i'],
-    ['selector', '*LabelSelector'],
+    ['selector', '*LabelSelector!'],
     ['template', 'PodTemplateSpec'],
     ['volumeClaimTemplates', '[]any'],
     ['serviceName', 's!'],
@@ -459,7 +459,7 @@ export const SCHEMA: Record<string, TypeSpec> = {
     ['status', 'DaemonSetStatus'],
   ],
   DaemonSetSpec: [
-    ['selector', '*LabelSelector'],
+    ['selector', '*LabelSelector!'],
     ['template', 'PodTemplateSpec'],
     ['updateStrategy', 'DaemonSetUpdateStrategy'],
     ['minReadySeconds', 'i'],

@@ -23,6 +23,8 @@ export interface KubeInjectSources {
   revision: string;
   env: Readonly<Record<string, string | undefined>>;
   run: TemplateRunner;
+  /** Parses a template ahead of use (throws on a syntax error), as istiod does when it loads them. */
+  loadTemplate?: (text: string) => void;
   /** For the cluster paths (no local files). */
   cluster?: () => Promise<Cluster>;
   istioNamespace: string;
@@ -42,29 +44,36 @@ export interface KubeInjectResult {
   logs: string[];
 }
 
+/** Which input an error's line and column point into (the input stream unless said). */
+export type ErrorSource = 'input' | 'meshConfigFile' | 'valuesFile';
+
 export class KubeInjectError extends Error {
   constructor(
     message: string,
     readonly line?: number,
     readonly col?: number,
+    readonly source: ErrorSource = 'input',
   ) {
     super(message);
   }
 }
 
-function parseDoc(text: string, what: string): unknown {
+/** Parses a settings document; errors in a local file point into it, ConfigMap ones say where in the text. */
+function parseDoc(text: string, what: string, file?: ErrorSource): unknown {
   try {
     return parseGoYaml(text);
   } catch (e) {
     const se = e as StreamError;
+    if (file && se.line !== undefined)
+      throw new KubeInjectError(`${what}: ${se.message}`, se.line, se.col, file);
     const at = se.line !== undefined ? ` (line ${se.line}, column ${se.col ?? 1})` : '';
     throw new KubeInjectError(`${what}: ${se.message}${at}`);
   }
 }
 
-function valuesFrom(text: string): JsonMap {
+function valuesFrom(text: string, file?: ErrorSource): JsonMap {
   if (text.trim() === '') return {};
-  const v = parseDoc(text, 'could not parse configuration values');
+  const v = parseDoc(text, 'could not parse configuration values', file);
   if (v !== null && !isMap(v)) throw new KubeInjectError('could not parse configuration values: not a map');
   return (v ?? {}) as JsonMap;
 }
@@ -103,7 +112,7 @@ export async function kubeInject(s: KubeInjectSources): Promise<KubeInjectResult
   };
   if (!mesh) {
     if (s.meshConfigText !== undefined)
-      mesh = applyMeshConfig(parseDoc(s.meshConfigText, 'failed to read mesh config'));
+      mesh = applyMeshConfig(parseDoc(s.meshConfigText, 'failed to read mesh config', 'meshConfigFile'));
     else {
       let name = s.meshConfigMapName;
       if (name === 'istio' && rev !== '') name = `istio-${rev}`;
@@ -131,8 +140,17 @@ export async function kubeInject(s: KubeInjectSources): Promise<KubeInjectResult
       parsed = undefined;
     }
     templatesConfig = injectConfigFrom(parsed, s.injectConfigText);
+    for (const [name, text] of Object.entries(templatesConfig.templates).sort(([a], [b]) =>
+      a < b ? -1 : 1,
+    )) {
+      try {
+        s.loadTemplate?.(text);
+      } catch (e) {
+        throw new KubeInjectError(`loading --injectConfigFile: template ${name}: ${(e as Error).message}`);
+      }
+    }
     if (values === undefined) {
-      if (s.valuesText !== undefined) values = valuesFrom(s.valuesText);
+      if (s.valuesText !== undefined) values = valuesFrom(s.valuesText, 'valuesFile');
       else {
         const name = rev !== '' ? `istio-sidecar-injector-${rev}` : s.injectConfigMapName;
         const c = await getCluster();

@@ -5,19 +5,42 @@ import { goYamlMarshal } from './go-yaml.js';
 import { type InjectionParams, injectPod, type PodInput } from './inject.js';
 import { isMap, type JsonMap, TypedDecodeError, typed } from './typed.js';
 
-/** Where the pod template lives in each handled kind. */
-const KINDS: Record<string, { apiVersions: string[]; path: string[] }> = {
-  Pod: { apiVersions: ['v1'], path: [] },
-  ReplicationController: { apiVersions: ['v1'], path: ['spec', 'template'] },
-  Deployment: { apiVersions: ['apps/v1'], path: ['spec', 'template'] },
-  ReplicaSet: { apiVersions: ['apps/v1'], path: ['spec', 'template'] },
-  StatefulSet: { apiVersions: ['apps/v1'], path: ['spec', 'template'] },
-  DaemonSet: { apiVersions: ['apps/v1'], path: ['spec', 'template'] },
-  Job: { apiVersions: ['batch/v1'], path: ['spec', 'template'] },
-  CronJob: { apiVersions: ['batch/v1'], path: ['spec', 'jobTemplate'] },
-  DeploymentConfig: { apiVersions: ['apps.openshift.io/v1', 'v1'], path: ['spec', 'template'] },
-  List: { apiVersions: ['v1'], path: [] },
-};
+/**
+ * The kinds kube-inject decodes. Upstream registers them as unversioned types of its scheme, and
+ * Scheme.New falls back to those by kind alone: any apiVersion (or none) with one of these kinds
+ * is decoded and injected; the RC's template is a pointer, so a missing one is an error.
+ */
+const KINDS = new Set([
+  'Pod',
+  'ReplicationController',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'DeploymentConfig',
+  'List',
+]);
+
+/** sigs.k8s.io/yaml reads kind and apiVersion into strings, numbers and booleans included. */
+function typeMetaKind(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (!isMap(value)) {
+    const what = Array.isArray(value) ? 'array' : typeof value === 'boolean' ? 'bool' : typeof value;
+    throw new StreamError(
+      `${DECODE_PREFIX}json: cannot unmarshal ${what} into Go value of type v1.TypeMeta`,
+      undefined,
+      undefined,
+      true,
+    );
+  }
+  const k = value.kind;
+  return typeof k === 'string' ? k : typeof k === 'number' || typeof k === 'boolean' ? String(k) : '';
+}
+
+/** How sigs.k8s.io/yaml wraps encoding/json's decode errors. */
+const DECODE_PREFIX = 'error unmarshaling JSON: while decoding JSON: ';
 
 export interface RawDocument {
   text: string;
@@ -60,6 +83,8 @@ export class StreamError extends Error {
     message: string,
     readonly line?: number,
     readonly col?: number,
+    /** The document is YAML but not a valid object of its kind. */
+    readonly decode = false,
   ) {
     super(message);
   }
@@ -91,14 +116,18 @@ export async function injectStream(
         throw new StreamError(e.message, doc.line + e.line - 1, e.col);
       throw e;
     }
-    const kind = isMap(value) ? value.kind : undefined;
-    const apiVersion = isMap(value) ? value.apiVersion : undefined;
-    const k = typeof kind === 'string' ? KINDS[kind] : undefined;
-    if (!k || typeof apiVersion !== 'string' || !k.apiVersions.includes(apiVersion)) {
-      parts.push(doc.text, '---\n');
-      continue;
+    let obj: JsonMap;
+    try {
+      if (!KINDS.has(typeMetaKind(value))) {
+        parts.push(doc.text, '---\n');
+        continue;
+      }
+      obj = await intoObject(value as JsonMap, params, hooks);
+    } catch (e) {
+      // Decode errors name the document they are in (its first line).
+      if (e instanceof StreamError && e.decode) throw new StreamError(e.message, doc.line, undefined, true);
+      throw e;
     }
-    const obj = await intoObject(value as JsonMap, params, hooks);
     parts.push(goYamlMarshal(obj), '---\n');
   }
   return parts.join('');
@@ -108,7 +137,8 @@ function decode(value: JsonMap): JsonMap {
   try {
     return typed(value, value.kind as string);
   } catch (e) {
-    if (e instanceof TypedDecodeError) throw new StreamError(e.message);
+    if (e instanceof TypedDecodeError)
+      throw new StreamError(`${DECODE_PREFIX}${e.message}`, undefined, undefined, true);
     throw e;
   }
 }
@@ -119,13 +149,10 @@ async function intoObject(value: JsonMap, params: InjectionParams, hooks: Stream
     const list = decode(value);
     const items = Array.isArray(list.items) ? list.items : [];
     const out: JsonMap[] = [];
-    for (const item of items) {
-      const ik = isMap(item) ? item.kind : undefined;
-      const iv = isMap(item) ? item.apiVersion : undefined;
-      const known =
-        typeof ik === 'string' && KINDS[ik] && typeof iv === 'string' && KINDS[ik]!.apiVersions.includes(iv);
-      out.push(known ? await intoObject(item as JsonMap, params, hooks) : (item as JsonMap));
-    }
+    for (const item of items)
+      out.push(
+        KINDS.has(typeMetaKind(item)) ? await intoObject(item as JsonMap, params, hooks) : (item as JsonMap),
+      );
     list.items = out;
     return list;
   }

@@ -47,12 +47,16 @@ export function goFieldName(json: string): string {
   return GO_NAMES[json] ?? json.charAt(0).toUpperCase() + json.slice(1);
 }
 
+const STRUCT_LESS = new Set(['s', 'i', 'b', 'q', 'io', 'time', 'any', 'f']);
+
 function k8sValue(
   v: Json | undefined,
   spec: { base: string; list: boolean; map: boolean; ptr: boolean },
 ): unknown {
   if (spec.list) {
-    if (!Array.isArray(v)) return null;
+    // A missing list of structs is Go's typed nil slice: it still ranges and passes as []v1.T
+    // (a pod spec without containers renders); an untyped null would not.
+    if (!Array.isArray(v)) return STRUCT_LESS.has(spec.base) ? null : [];
     return v.map((x) => k8sValue(x, { ...spec, list: false }));
   }
   if (spec.map) return new Typed('map[string]string', isMap(v) ? { ...v } : {});

@@ -79,11 +79,16 @@ function funcMap(env: Readonly<Record<string, string | undefined>>): FuncMap {
   return fm;
 }
 
-/** A runner that parses each template text once (istiod parses its templates at load time). */
-export function templateRunner(env: Readonly<Record<string, string | undefined>> = {}): TemplateRunner {
+/**
+ * A runner that parses each template text once (istiod parses its templates at load time);
+ * `load` parses one ahead of use, so a broken template fails even when no pod needs it.
+ */
+export function templateRunner(
+  env: Readonly<Record<string, string | undefined>> = {},
+): TemplateRunner & { load(text: string): void } {
   const funcs = funcMap(env);
   const cache = new Map<string, Map<string, Tree>>();
-  return async (_name: string, text: string, data: TemplateData) => {
+  const load = (text: string): Map<string, Tree> => {
     let trees = cache.get(text);
     if (!trees) {
       try {
@@ -94,6 +99,10 @@ export function templateRunner(env: Readonly<Record<string, string | undefined>>
       }
       cache.set(text, trees);
     }
+    return trees;
+  };
+  const run = async (_name: string, text: string, data: TemplateData) => {
+    const trees = load(text);
     try {
       return execute({ trees, funcs, missingKey: 'default' }, 'inject', goTemplateData(data));
     } catch (e) {
@@ -101,4 +110,9 @@ export function templateRunner(env: Readonly<Record<string, string | undefined>>
       throw e;
     }
   };
+  return Object.assign(run, {
+    load: (text: string) => {
+      load(text);
+    },
+  });
 }

@@ -13,21 +13,74 @@ export function isMap(v: unknown): v is JsonMap {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Decodes `v` as struct `type` and re-encodes it. */
-export function typed(v: unknown, type: string): JsonMap {
+/** Decodes `v` as struct `type` and re-encodes it; `path` is the JSON path Go's errors name. */
+export function typed(v: unknown, type: string, path = '', parent = ''): JsonMap {
   const fields = fieldsOf(type);
   if (!fields) return (isMap(v) ? v : {}) as JsonMap;
   if (v !== null && v !== undefined && !isMap(v)) {
-    throw new TypedDecodeError(`json: cannot unmarshal ${jsonKind(v)} into Go value of type ${type}`);
+    if (path === '')
+      throw new TypedDecodeError(`json: cannot unmarshal ${jsonKind(v)} into Go value of type v1.${type}`);
+    throw unmarshalError(v, parent, path, `v1.${type}`);
   }
   const src = (v ?? {}) as JsonMap;
   if (fields.length === 1 && fields[0]![0] === '*') return src;
   const out: JsonMap = {};
   for (const [name, spec] of fields) {
-    const r = field(src[name], spec, name);
+    const r = field(src[name], spec, { struct: type, path: path === '' ? name : `${path}.${name}` });
     if (r !== undefined) out[name] = r;
   }
   return out;
+}
+
+/** Where a field sits, for Go's "into Go struct field <Struct>.<path> of type <T>" message. */
+interface At {
+  struct: string;
+  path: string;
+}
+
+function unmarshalError(v: unknown, struct: string, path: string, goType: string): TypedDecodeError {
+  return new TypedDecodeError(
+    `json: cannot unmarshal ${jsonKind(v)} into Go struct field ${struct}.${path} of type ${goType}`,
+  );
+}
+
+const GO_SCALAR: Record<string, string> = {
+  s: 'string',
+  i: 'int32',
+  b: 'bool',
+  f: 'float64',
+  io: 'intstr.IntOrString',
+  q: 'resource.Quantity',
+};
+const goType = (base: string) => GO_SCALAR[base] ?? `v1.${base}`;
+
+/**
+ * sigs.k8s.io/yaml turns a YAML number or boolean into text when the Go field is a string
+ * (floats with strconv's shortest float32 form), so `name: 5` or `port: 8080` in a label decode.
+ */
+function asGoString(v: number | boolean): string {
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (Number.isInteger(v) && Math.abs(v) < 2 ** 63) return BigInt(v).toString();
+  return goFloat32(v);
+}
+
+function goFloat32(v: number): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
+  const f = Math.fround(v);
+  let digits = '';
+  for (let p = 1; p <= 9; p++) {
+    digits = f.toExponential(p - 1);
+    if (Math.fround(Number(digits)) === f) break;
+  }
+  // 'g' with the shortest digits: exponent form below 1e-4 or from 1e6 (strconv: exp < -4 || exp >= 6).
+  const [mant, e] = digits.split('e') as [string, string];
+  const exp = Number(e);
+  if (exp < -4 || exp >= 6) {
+    const sign = exp < 0 ? '-' : '+';
+    const abs = Math.abs(exp);
+    return `${mant}e${sign}${abs < 10 ? `0${abs}` : abs}`;
+  }
+  return String(Number(digits));
 }
 
 function jsonKind(v: unknown): string {
@@ -62,7 +115,7 @@ function isZero(v: Json, base: string): boolean {
   return false;
 }
 
-function scalar(v: unknown, base: string, name: string): Json {
+function scalar(v: unknown, base: string, at: At): Json {
   switch (base) {
     case 'q': {
       const q = canonicalQuantity(v as string);
@@ -73,76 +126,60 @@ function scalar(v: unknown, base: string, name: string): Json {
       return q;
     }
     case 's':
-      if (typeof v !== 'string')
-        throw new TypedDecodeError(
-          `json: cannot unmarshal ${jsonKind(v)} into Go struct field .${name} of type string`,
-        );
+      if (typeof v === 'number' || typeof v === 'boolean') return asGoString(v);
+      if (typeof v !== 'string') throw unmarshalError(v, at.struct, at.path, 'string');
       return v;
     case 'i':
-      if (typeof v !== 'number')
-        throw new TypedDecodeError(
-          `json: cannot unmarshal ${jsonKind(v)} into Go struct field .${name} of type int32`,
-        );
+      if (typeof v !== 'number') throw unmarshalError(v, at.struct, at.path, 'int32');
       return v;
     case 'b':
-      if (typeof v !== 'boolean')
-        throw new TypedDecodeError(
-          `json: cannot unmarshal ${jsonKind(v)} into Go struct field .${name} of type bool`,
-        );
+      if (typeof v !== 'boolean') throw unmarshalError(v, at.struct, at.path, 'bool');
       return v;
     case 'io':
       if (typeof v !== 'number' && typeof v !== 'string')
-        throw new TypedDecodeError(
-          `json: cannot unmarshal ${jsonKind(v)} into Go struct field .${name} of type intstr.IntOrString`,
-        );
+        throw unmarshalError(v, at.struct, at.path, 'intstr.IntOrString');
       return v;
     case 'any':
     case 'f':
       return v as Json;
     default:
-      return typed(v, base);
+      return typed(v, base, at.path, at.struct);
   }
 }
 
 const STRUCT_BASES = new Set(['s', 'i', 'b', 'q', 'io', 'any', 'f', 'time']);
 
-function field(v: unknown, p: ParsedSpec, name: string): Json | undefined {
+function field(v: unknown, p: ParsedSpec, at: At): Json | undefined {
   const isStruct = !STRUCT_BASES.has(p.base);
   if (p.list || p.map) {
     if (v === null || v === undefined) return p.always ? null : undefined;
     if (p.list) {
-      if (!Array.isArray(v))
-        throw new TypedDecodeError(
-          `json: cannot unmarshal ${jsonKind(v)} into Go struct field .${name} of type []`,
-        );
+      if (!Array.isArray(v)) throw unmarshalError(v, at.struct, at.path, `[]${goType(p.base)}`);
       if (v.length === 0) return p.always ? [] : undefined;
       return v.map((x) =>
-        x === null && isStruct ? typed({}, p.base) : x === null ? zero(p.base) : scalar(x, p.base, name),
+        x === null && isStruct ? typed({}, p.base) : x === null ? zero(p.base) : scalar(x, p.base, at),
       );
     }
-    if (!isMap(v))
-      throw new TypedDecodeError(
-        `json: cannot unmarshal ${jsonKind(v)} into Go struct field .${name} of type map[string]string`,
-      );
+    if (!isMap(v)) throw unmarshalError(v, at.struct, at.path, `map[string]${goType(p.base)}`);
     const keys = Object.keys(v);
     if (keys.length === 0) return p.always ? {} : undefined;
     const m: JsonMap = {};
-    for (const k of keys) m[k] = v[k] === null ? zero(p.base) : scalar(v[k], p.base, name);
+    for (const k of keys) m[k] = v[k] === null ? zero(p.base) : scalar(v[k], p.base, at);
     return m;
   }
   if (p.base === 'time') return v === null || v === undefined ? undefined : (v as Json);
   if (p.ptr) {
     if (v === null || v === undefined) return p.always ? null : undefined;
-    return scalar(v, p.base, name);
+    return scalar(v, p.base, at);
   }
-  if (isStruct) return typed(v, p.base);
+  if (isStruct) return typed(v, p.base, at.path, at.struct);
   if (p.base === 'q' || p.base === 'io') {
     if (v === null || v === undefined) return zero(p.base);
-    return scalar(v, p.base, name);
+    return scalar(v, p.base, at);
   }
   if (p.base === 'any') return v === undefined ? undefined : (v as Json);
   if (v === null || v === undefined) return p.always ? zero(p.base) : undefined;
-  const s = scalar(v, p.base, name);
+  const s = scalar(v, p.base, at);
   if (!p.always && isZero(s, p.base)) return undefined;
   return s;
 }

@@ -80,8 +80,10 @@ function workload(r: () => number, i: number): string {
   const [apiVersion, kind] = KINDS[i % KINDS.length]!;
   const annotations: Record<string, string> = {};
   for (const [k, vs] of ANNOTATIONS) if (r() < 0.25) annotations[k] = pick(vs);
-  const labels: Record<string, string> = { app: `w${i}` };
+  const labels: Record<string, unknown> = { app: `w${i}` };
   if (r() < 0.3) labels.version = `v${i % 3}`;
+  // Numbers and booleans in string fields: sigs.k8s.io/yaml reads them as text.
+  if (r() < 0.15) labels.n = pick([5, 0.25, 12345678, true]);
   if (r() < 0.1) labels['sidecar.istio.io/inject'] = pick(['true', 'false']);
   const probe = pick([
     undefined,
@@ -104,15 +106,61 @@ function workload(r: () => number, i: number): string {
   };
   const template = { metadata: { labels, annotations }, spec: podSpec };
   const meta = { name: `w${i}`, ...(r() < 0.5 ? { namespace: 'ns1' } : {}) };
+  // Kinds are matched alone: other apiVersions, or none, are injected too.
+  const version = r() < 0.15 ? pick(['', 'extensions/v1beta1', 'apps/v1beta2', 'v1']) : apiVersion;
+  const head = version === '' ? { kind } : { apiVersion: version, kind };
   let spec: Record<string, unknown>;
   if (kind === 'Pod')
-    return JSON.stringify({ apiVersion, kind, metadata: { ...meta, labels, annotations }, spec: podSpec });
+    return JSON.stringify({ ...head, metadata: { ...meta, labels, annotations }, spec: podSpec });
+  // A workload without a pod template renders an empty one (where it is a pointer, an error).
+  if (kind !== 'ReplicationController' && kind !== 'DeploymentConfig' && r() < 0.05)
+    return JSON.stringify({ ...head, metadata: meta, spec: {} });
   if (kind === 'CronJob') spec = { schedule: '* * * * *', jobTemplate: { spec: { template } } };
   else if (kind === 'Job' || kind === 'ReplicationController' || kind === 'DeploymentConfig')
     spec = { template };
   else spec = { selector: { matchLabels: { app: `w${i}` } }, template };
-  return JSON.stringify({ apiVersion, kind, metadata: meta, spec });
+  return JSON.stringify({ ...head, metadata: meta, spec });
 }
+
+const SERVICE = JSON.stringify({
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'svc' },
+  spec: { ports: [{ port: 80 }] },
+});
+
+const POD =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: x\n';
+
+/** Documents at the edges of decoding, and the inputs upstream rejects. */
+const EDGES: Record<string, string> = {
+  'comments and other kinds': `# head\napiVersion: v1\nkind: Service\nmetadata:\n  name: s   # kept\n---\n# between\n${POD}---\n# only a comment\n---\napiVersion: v1\nkind: ConfigMap\ndata:\n  a: "yes"\n  b: 0755\n`,
+  'kind only':
+    'kind: Deployment\nmetadata: {name: d}\nspec: {template: {spec: {containers: [{name: c, image: x}]}}}\n',
+  'old apiVersion': `apiVersion: extensions/v1beta1\nkind: DaemonSet\nmetadata: {name: d}\nspec: {template: {spec: {containers: [{name: c, image: x}]}}}\n`,
+  'numeric kind': `apiVersion: v1\nkind: 5\n---\n${POD}`,
+  'no spec': 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: s}\n',
+  'null pod spec': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n',
+  'cronjob without jobTemplate':
+    'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec: {schedule: "* * * * *"}\n',
+  'numbers in string fields': `apiVersion: v1\nkind: Pod\nmetadata:\n  name: 1.5\n  labels: {a: 5, b: yes, c: 3.14159265358979, d: 1e-7, e: 0x1F}\n  annotations: {prometheus.io/port: 9090, x: false}\nspec:\n  containers:\n  - name: c\n    image: x\n    env: [{name: A, value: 8080}]\n    resources: {requests: {cpu: 1, memory: 1000}}\n`,
+  'list with other kinds': `apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Service, metadata: {name: s}}\n- {apiVersion: apps/v1, kind: Deployment, metadata: {name: d}, spec: {template: {spec: {containers: [{name: c, image: x}]}}}}\n`,
+  'host network':
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {hostNetwork: true, containers: [{name: c, image: x}]}\n',
+  'scalar document': `${POD}---\nhello\n`,
+  'sequence document': `${POD}---\n- a\n`,
+  'scalar list item': 'apiVersion: v1\nkind: List\nitems:\n- 5\n',
+  'RC without template':
+    'apiVersion: v1\nkind: ReplicationController\nmetadata: {name: r}\nspec: {replicas: 1}\n',
+  'DeploymentConfig without template': `${POD}---\napiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {name: d}\nspec: {}\n`,
+  'wrong type in a struct': `${POD}---\napiVersion: v1\nkind: Pod\nmetadata: [1]\n`,
+  'wrong type in a list': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [5]}\n',
+  'wrong scalar type':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {template: {spec: {hostNetwork: "true", containers: [{name: c, ports: [{containerPort: http}]}]}}}\n',
+  'bad quantity':
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, resources: {limits: {cpu: lots}}}]}\n',
+  'bad separator': `${POD}--- x\n${POD}`,
+};
 
 describe('kube-inject against the real istioctl', {
   skip: existsSync(oracle) ? false : 'oracle unavailable',
@@ -150,12 +198,39 @@ describe('kube-inject against the real istioctl', {
     assert.deepEqual(differ, []);
   });
 
+  it('matches on documents at the edges of decoding: same output, or the same error message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inject-edges-'));
+    const differ: string[] = [];
+    for (const [name, text] of Object.entries(EDGES)) {
+      const file = join(dir, `${name.replace(/ /g, '-')}.yaml`);
+      writeFileSync(file, text);
+      const r = await compare(file, { ENABLE_NATIVE_SIDECARS: 'true' });
+      // Upstream prints what it had before failing; we print nothing, and say where the bad document is.
+      const upMessage = r.up.stderr.trim().replace(/^Error: /, '');
+      const sameError =
+        r.up.status !== 0 && r.ours.code !== 0 && r.ours.stdout === '' && r.ours.stderr.includes(upMessage);
+      if (!(r.up.status === 0 ? r.same : sameError))
+        differ.push(
+          `${name}: ours ${r.ours.code} ${r.ours.stderr.slice(0, 200)} / upstream ${r.up.status} ${r.up.stderr.slice(0, 200)}`,
+        );
+    }
+    assert.deepEqual(differ, []);
+  });
+
   it('matches on generated workloads of every kind with random injection annotations', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'inject-oracle-'));
     const differ: string[] = [];
     for (let seed = 1; seed <= 60; seed++) {
       const r = rng(seed);
       const docs = Array.from({ length: 9 }, (_, i) => workload(r, i + seed));
+      // Other kinds pass through byte for byte; a List has its items injected.
+      if (r() < 0.3) docs.splice(Math.floor(r() * docs.length), 0, SERVICE);
+      if (r() < 0.3) {
+        const items = docs.splice(0, 2).map((d) => JSON.parse(d));
+        docs.unshift(
+          JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [...items, JSON.parse(SERVICE)] }),
+        );
+      }
       const file = join(dir, `gen-${seed}.yaml`);
       writeFileSync(file, `${docs.join('\n---\n')}\n`);
       for (const native of ['true', 'false']) {
