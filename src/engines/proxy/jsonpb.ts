@@ -55,7 +55,7 @@ function isSet(f: FieldDef, v: unknown): boolean {
 }
 
 class Writer {
-  private readonly out: string[] = [];
+  private out = '';
 
   constructor(
     private readonly schema: ProtoSchema,
@@ -63,11 +63,11 @@ class Writer {
   ) {}
 
   text(): string {
-    return this.out.join('');
+    return this.out;
   }
 
   private w(s: string): void {
-    this.out.push(s);
+    this.out += s;
   }
 
   message(m: PMsg, indent: string, typeUrl: string): void {

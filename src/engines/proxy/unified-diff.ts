@@ -29,13 +29,27 @@ export function splitLines(s: string): string[] {
 }
 
 class SequenceMatcher {
-  private readonly b2j = new Map<string, number[]>();
+  /** Lines as small integers (equal text, equal id), so matching compares numbers. */
+  private readonly a: Int32Array;
+  private readonly b: Int32Array;
+  private readonly b2j = new Map<number, number[]>();
+  // Two rows of difflib's j2len map (longest match ending at a[i], b[j]), valid where stamped.
+  private rows: Array<{ len: Int32Array; stamp: Float64Array }>;
+  private stampBase = 0;
 
-  constructor(
-    private readonly a: string[],
-    private readonly b: string[],
-  ) {
-    b.forEach((s, i) => {
+  constructor(a: string[], b: string[]) {
+    const ids = new Map<string, number>();
+    const id = (s: string) => {
+      let n = ids.get(s);
+      if (n === undefined) {
+        n = ids.size;
+        ids.set(s, n);
+      }
+      return n;
+    };
+    this.a = Int32Array.from(a, id);
+    this.b = Int32Array.from(b, id);
+    this.b.forEach((s, i) => {
       const list = this.b2j.get(s);
       if (list) list.push(i);
       else this.b2j.set(s, [i]);
@@ -45,27 +59,34 @@ class SequenceMatcher {
       const ntest = Math.floor(b.length / 100) + 1;
       for (const [s, idx] of [...this.b2j]) if (idx.length > ntest) this.b2j.delete(s);
     }
+    const row = () => ({ len: new Int32Array(b.length + 1), stamp: new Float64Array(b.length + 1).fill(-2) });
+    this.rows = [row(), row()];
   }
 
   private longestMatch(alo: number, ahi: number, blo: number, bhi: number): MatchBlock {
     let besti = alo;
     let bestj = blo;
     let bestsize = 0;
-    let j2len = new Map<number, number>();
+    // Stamps are unique per call and row, so rows never need clearing.
+    const base = this.stampBase;
+    this.stampBase += ahi - alo + 2;
     for (let i = alo; i !== ahi; i++) {
-      const next = new Map<number, number>();
+      const prev = this.rows[(i - alo) & 1]!;
+      const cur = this.rows[(i - alo + 1) & 1]!;
+      const prevStamp = base + (i - alo);
+      const curStamp = prevStamp + 1;
       for (const j of this.b2j.get(this.a[i]!) ?? []) {
         if (j < blo) continue;
         if (j >= bhi) break;
-        const k = (j2len.get(j - 1) ?? 0) + 1;
-        next.set(j, k);
+        const k = (j > 0 && prev.stamp[j - 1] === prevStamp ? prev.len[j - 1]! : 0) + 1;
+        cur.len[j] = k;
+        cur.stamp[j] = curStamp;
         if (k > bestsize) {
           besti = i - k + 1;
           bestj = j - k + 1;
           bestsize = k;
         }
       }
-      j2len = next;
     }
     // No junk is configured, so only the plain extension steps apply.
     while (besti > alo && bestj > blo && this.a[besti - 1] === this.b[bestj - 1]) {
