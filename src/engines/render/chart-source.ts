@@ -2,7 +2,7 @@
 // template engine's Helm chart renderer, exactly as `helm template` would.
 import { join } from 'node:path';
 import type { Files } from '../../cli/deps.js';
-import { renderChart } from '../template/index.js';
+import { renderChart } from '../template/chart.js';
 import { type ParseCache, readParseCache } from '../template/parse-cache.js';
 import { loadChartFiles } from './chart-files.js';
 import { DOC_CACHE_PATH, readDocumentCache } from './doc-cache.js';

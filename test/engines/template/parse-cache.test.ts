@@ -94,9 +94,14 @@ describe('template parse cache', () => {
     assert.equal(readParseCache('{"format":0,"entries":{}}'), undefined);
   });
 
-  it('the built cache is what the current parser computes (rebuild after changing the parser)', (t) => {
+  it('the built cache holds what the current parser computes (rebuild after changing the parser)', (t) => {
     const path = join(repoRoot, PARSE_CACHE_PATH);
     if (!existsSync(path)) return t.skip('not built');
-    assert.equal(readFileSync(path, 'utf8'), buildParseCache(allTemplates(), parse));
+    // Entries of templates edited since the build just miss; the others must be exactly current.
+    const built = JSON.parse(readFileSync(path, 'utf8')).entries as Record<string, unknown>;
+    const fresh = JSON.parse(buildParseCache(allTemplates(), parse)).entries as Record<string, unknown>;
+    const shared = Object.keys(fresh).filter((k) => Object.hasOwn(built, k));
+    assert.ok(shared.length > 0);
+    for (const k of shared) assert.deepEqual(built[k], fresh[k]);
   });
 });
