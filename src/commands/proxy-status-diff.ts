@@ -132,7 +132,9 @@ export async function runSyncDiff(
   }
   let result: ReturnType<typeof syncDiff>;
   try {
-    result = syncDiff(schema, istiodDump(schema, resources), envoy);
+    // Upstream prints the RDS load time in the local zone (TZ, else the system's).
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    result = syncDiff(schema, istiodDump(schema, resources), envoy, zone);
   } catch (err) {
     if (err instanceof ProtoReadError)
       throw new IstioctlError(`invalid config dump from istiod: ${err.message}`);

@@ -182,16 +182,33 @@ function routesLoadedAt(d: DumpSections): Date | undefined | string {
   return best ? new Date(Number(best.s) * 1000 + Math.floor(best.n / 1e6)) : undefined;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** Go's time.RFC1123 ("Mon, 02 Jan 2006 15:04:05 MST") in UTC, the zone of istioctl's usual hosts. */
-function rfc1123(t: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${DAYS[t.getUTCDay()]}, ${p(t.getUTCDate())} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()} ` +
-    `${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())} UTC`
-  );
+/**
+ * Go's time.RFC1123 ("Mon, 02 Jan 2006 15:04:05 MST") in the given zone, as istioctl prints in its
+ * local zone. Zone abbreviations come from Intl: right for UTC and US zones; elsewhere Intl may
+ * say "GMT+1" where Go's tzdata says "CET".
+ */
+export function rfc1123(t: Date, timeZone = 'UTC'): string {
+  let f: Intl.DateTimeFormat;
+  try {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      timeZoneName: 'short',
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+  } catch {
+    return rfc1123(t, 'UTC');
+  }
+  const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, x.value]));
+  const zone =
+    p.timeZoneName === 'GMT' && /^(Etc\/)?(UTC|UCT|Universal|Zulu)$/.test(timeZone) ? 'UTC' : p.timeZoneName;
+  return `${p.weekday}, ${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute}:${p.second} ${zone}`;
 }
 
 function text(schema: ProtoSchema, m: PMsg | string): string {
@@ -215,7 +232,12 @@ export interface SyncDiffResult {
 }
 
 /** The whole comparison as istioctl prints it. */
-export function syncDiff(schema: ProtoSchema, istiod: DumpSections, envoy: DumpSections): SyncDiffResult {
+export function syncDiff(
+  schema: ProtoSchema,
+  istiod: DumpSections,
+  envoy: DumpSections,
+  timeZone = 'UTC',
+): SyncDiffResult {
   let out = '';
   const c = section(schema, 'Clusters', clusters(schema, istiod), clusters(schema, envoy));
   out += c ? `Clusters Don't Match\n${c}\n` : 'Clusters Match\n';
@@ -226,7 +248,7 @@ export function syncDiff(schema: ProtoSchema, istiod: DumpSections, envoy: DumpS
   const envoyRoutes = routes(schema, envoy);
   const r = section(schema, 'Routes', routes(schema, istiod), envoyRoutes);
   if (typeof loaded === 'string') return { output: out, error: loaded };
-  const when = loaded ? ` (RDS last loaded at ${rfc1123(loaded)})` : '';
+  const when = loaded ? ` (RDS last loaded at ${rfc1123(loaded, timeZone)})` : '';
   out += r ? `Routes Don't Match${when}\n${r}\n` : `Routes Match${when}\n`;
   return { output: out };
 }
