@@ -6,7 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import YAML from 'yaml';
 import type { Cluster, KubeObject } from '../../src/cluster/cluster.js';
+import { generateConfig } from '../engines/analyze/support/generate.js';
 import { repoRoot } from '../support/run-cli.js';
 import { adminCluster, requireCluster, runBinOnCluster } from './support/cluster.js';
 
@@ -139,6 +141,38 @@ describe('analyze on the local cluster', { concurrency: false }, () => {
       const mine = keys(ours.stdout).filter((k) => !k.includes('[IST0176]'));
       assert.deepEqual(mine, keys(up.stdout), `${args.join(' ')}\n${up.stderr}`);
       assert.equal(ours.code, up.status, args.join(' '));
+    }
+  });
+
+  it('agrees with the real istioctl on generated configurations (cluster-only analyzers included)', async (t) => {
+    if (!existsSync(oracle)) return t.skip('oracle unavailable: no .cache/oracles/bin/istioctl');
+    const ns = (n: string) => `az-gen-${n}`;
+    for (const n of ['default', 'shop', 'payments'])
+      await cluster.apply(obj('v1', 'Namespace', ns(n), undefined, {}), FM);
+    try {
+      for (const seed of [3, 7, 11]) {
+        for (const doc of YAML.parseAllDocuments(generateConfig(seed, 30))) {
+          const o = doc.toJS() as KubeObject | null;
+          if (!o) continue;
+          o.metadata.namespace = ns(o.metadata.namespace ?? 'default');
+          o.metadata.name = `s${seed}-${o.metadata.name}`;
+          await cluster.apply(o, FM).catch(() => undefined); // the API server may refuse a broken one
+        }
+      }
+      for (const args of [['-A'], ['-n', ns('shop')]]) {
+        const up = spawnSync(oracle, ['analyze', '--color=false', ...args], {
+          encoding: 'utf8',
+          env: { ...process.env, KUBECONFIG: requireCluster() },
+          timeout: 120_000,
+        });
+        const ours = runBinOnCluster(['analyze', '--color=false', ...args]);
+        const mine = keys(ours.stdout).filter((k) => !k.includes('[IST0176]'));
+        assert.deepEqual(mine, keys(up.stdout), args.join(' '));
+        assert.equal(ours.code, up.status, args.join(' '));
+      }
+    } finally {
+      for (const n of ['default', 'shop', 'payments'])
+        await cluster.delete({ apiVersion: 'v1', kind: 'Namespace', name: ns(n) });
     }
   });
 
