@@ -47,26 +47,25 @@ export function encodeTrees(trees: Map<string, Tree>): Entry {
 
 /** The trees back from encodeTrees, for the template text they were parsed from. */
 export function decodeTrees(encoded: string, text: string): Map<string, Tree> {
-  const raw = JSON.parse(encoded, (_k, v) =>
-    typeof v === 'object' && v !== null && typeof v.$bigint === 'string' && Object.keys(v).length === 1
-      ? BigInt(v.$bigint)
-      : v,
-  ) as { name: string; parseName: string; root: Node }[];
+  // One walk restores both encodings (a JSON.parse reviver, called for every value, costs more).
+  const raw = JSON.parse(encoded) as { name: string; parseName: string; root: Node }[];
   const trees: Tree[] = raw.map((t) => ({ name: t.name, parseName: t.parseName, text, root: null as never }));
-  const link = (v: unknown): void => {
-    if (Array.isArray(v)) {
-      for (const x of v) link(x);
-      return;
-    }
-    if (typeof v !== 'object' || v === null) return;
-    const o = v as Record<string, unknown>;
+  const bigint = (v: unknown): bigint | undefined => {
+    const b = (v as { $bigint?: unknown }).$bigint;
+    return typeof b === 'string' && Object.keys(v as object).length === 1 ? BigInt(b) : undefined;
+  };
+  const link = (o: Record<string, unknown> | unknown[]): void => {
     for (const k in o) {
-      if (k === 'tree' && typeof o[k] === 'number') o[k] = trees[o[k] as number];
-      else link(o[k]);
+      const v = (o as Record<string, unknown>)[k];
+      if (typeof v === 'object' && v !== null) {
+        const b = bigint(v);
+        if (b !== undefined) (o as Record<string, unknown>)[k] = b;
+        else link(v as Record<string, unknown>);
+      } else if (k === 'tree' && typeof v === 'number' && !Array.isArray(o)) o[k] = trees[v];
     }
   };
   raw.forEach((t, i) => {
-    link(t.root);
+    link(t.root as unknown as Record<string, unknown>);
     trees[i]!.root = t.root as Tree['root'];
   });
   return new Map(trees.map((t) => [t.name, t]));
