@@ -9,7 +9,7 @@ import { fetchAdmin } from '../engines/proxy/source.js';
 import { envoyDump, istiodDump, ProtoReadError, syncDiff } from '../engines/proxy/sync-diff.js';
 import { decodeRawResources, type RawResource } from '../engines/proxy/xds-codec.js';
 import { loadEnvoySchema } from '../inputs/envoy-schema.js';
-import { parsePodRef, resolvePod } from '../inputs/pod-ref.js';
+import { hasIstioProxy, parsePodRef, resolvePod } from '../inputs/pod-ref.js';
 
 const CONFIG_DUMP_TYPE = 'istio.io/debug/config_dump';
 const NOT_CONNECTED = 'Proxy not connected to this Pilot instance. It may be connected to another instance.';
@@ -92,6 +92,9 @@ export async function runSyncDiff(
   if (isZtunnel(t)) {
     ctx.deps.io.out.write(`Sync diff is not available for ztunnel pod ${t.name}.${t.namespace}\n`);
     return;
+  }
+  if (!file && t.pod && !hasIstioProxy(t.pod)) {
+    throw new IstioctlError(`pod ${t.name}.${t.namespace} has no istio-proxy container (not in the mesh?)`);
   }
   const envoyBytes = await envoySide(ctx, c, t, file, adminPort);
   const answers = await gather(

@@ -281,6 +281,16 @@ describe('proxy-status <pod>: failures', () => {
     assert.ok(Date.now() - start < 5000);
   });
 
+  it('a pod without a sidecar is refused before any port-forward', async () => {
+    const pod = sidecarPod('plain', 'default');
+    (pod.spec as { containers: unknown[] }).containers = [{ name: 'app' }];
+    const cluster = new FakeCluster({ objects: [pod] });
+    const res = await runCli(['ps', 'plain', ...flags()], { cluster });
+    assert.equal(res.code, 1);
+    assert.equal(res.stderr, 'Error: pod plain.default has no istio-proxy container (not in the mesh?)\n');
+    assert.equal(cluster.calls.filter((x) => x.method === 'portForward').length, 0);
+  });
+
   it('a sidecar that does not answer: could not contact sidecar', async () => {
     const cluster = new FakeCluster({
       objects: [sidecarPod('p', 'default')],
