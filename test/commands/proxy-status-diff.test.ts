@@ -70,6 +70,7 @@ function variants(): Variant[] {
     { name: 'istiod has nothing: every Envoy line is new', envoy: big, istiod: empty },
     { name: 'Envoy has nothing: every istiod line is gone', envoy: empty, istiod: big },
     { name: 'gateway dump against nothing', envoy: gw, istiod: empty },
+    { name: 'gateway dump from istiod only (packed repeated numbers on the wire)', envoy: empty, istiod: gw },
   ];
   const istiod = clone(big);
   section(istiod, 'ClustersConfigDump').dynamic_active_clusters.splice(4, 1);

@@ -84,6 +84,29 @@ function writeValue(schema: ProtoSchema, o: Out, f: FieldDef, v: PValue): void {
   }
 }
 
+/** The values of `count` unpacked occurrences of field `no`, without their tags. */
+function stripTags(b: Uint8Array, no: number, count: number): Uint8Array {
+  const out: number[] = [];
+  let pos = 0;
+  for (let n = 0; n < count; n++) {
+    let tagValue = 0;
+    let shift = 0;
+    for (;;) {
+      const x = b[pos++]!;
+      tagValue |= (x & 0x7f) << shift;
+      shift += 7;
+      if (x < 0x80) break;
+    }
+    if (tagValue >>> 3 !== no) throw new Error('unexpected tag while packing');
+    const wire = tagValue & 7;
+    const start = pos;
+    if (wire === 0) while (b[pos++]! >= 0x80);
+    else pos += wire === 1 ? 8 : 4;
+    out.push(...b.subarray(start, pos));
+  }
+  return Uint8Array.from(out);
+}
+
 export function encodeMessage(schema: ProtoSchema, m: PMsg): Uint8Array {
   const o = new Out();
   if (m.def.name === 'google.protobuf.Any' && m.inner) {
@@ -108,6 +131,14 @@ export function encodeMessage(schema: ProtoSchema, m: PMsg): Uint8Array {
         };
         writeValue(schema, o, { ...f, kind: Kind.message }, entry);
       }
+    } else if (f.list && f.kind !== Kind.message && f.kind !== Kind.string && f.kind !== Kind.bytes) {
+      // proto3 packs repeated numbers (as Go's marshaller does): one length-delimited run.
+      const run = new Out();
+      for (const x of v as PValue[]) writeValue(schema, run, f, x);
+      const body = stripTags(run.bytes(), f.no, (v as PValue[]).length);
+      tag(o, f.no, 2);
+      o.varint(BigInt(body.length));
+      o.raw(body);
     } else if (f.list) {
       for (const x of v as PValue[]) writeValue(schema, o, f, x);
     } else {
