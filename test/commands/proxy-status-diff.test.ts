@@ -20,6 +20,7 @@ type Json = Record<string, any>;
 const T = 'type.googleapis.com/envoy.admin.v3.';
 const istioctl = join(repoRoot, '.cache', 'oracles', 'bin', 'istioctl');
 const oracleSkip = existsSync(istioctl) ? false : 'oracle unavailable: no .cache/oracles/bin/istioctl';
+if (oracleSkip) console.log(`proxy-status diff vs istioctl: ${oracleSkip}; byte comparison not run`);
 const schema = new ProtoSchema(
   JSON.parse(readFileSync(join(repoRoot, 'schemas', 'envoy-proto.json'), 'utf8')) as RawSchema,
 );
