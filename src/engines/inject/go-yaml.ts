@@ -40,8 +40,17 @@ const letterRe = /\p{L}/u;
 const isLetter = (c: string) => letterRe.test(c);
 const isDigit = (c: string) => c >= '0' && c <= '9';
 
+/** Sorted orders by key set: the maps of a stream repeat the same few key sets (containers, probes). */
+const sortedCache = new Map<string, string[]>();
+
 export function goSortKeys(keys: string[]): string[] {
-  return keys.sort((x, y) => (goKeyLess(x, y) ? -1 : goKeyLess(y, x) ? 1 : 0));
+  if (keys.length < 2) return keys;
+  const id = keys.join('\u0000');
+  const hit = sortedCache.get(id);
+  if (hit) return hit.slice();
+  const sorted = keys.sort((x, y) => (goKeyLess(x, y) ? -1 : goKeyLess(y, x) ? 1 : 0));
+  if (sortedCache.size < 10_000) sortedCache.set(id, sorted.slice());
+  return sorted;
 }
 
 const RESOLVE_NON_STR = new Set([
@@ -240,7 +249,24 @@ function analyze(value: string): Analysis {
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 
+/** Text with no indicator, space or special character anywhere: plain unless it reads as non-string. */
+const SAFE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9_./=+-]*$/;
+
+/** Styles of texts seen before (a stream repeats the template's texts for every pod). */
+const styleCache = [new Map<string, Style>(), new Map<string, Style>()];
+
 function chooseStyle(s: string, simpleKey: boolean): Style {
+  if (SAFE_PLAIN.test(s)) return resolvesNonString(s) || base60Float.test(s) ? 'double' : 'plain';
+  const cache = styleCache[simpleKey ? 1 : 0]!;
+  let style = cache.get(s);
+  if (style === undefined) {
+    style = analyzeStyle(s, simpleKey);
+    if (s.length <= 256 && cache.size < 20_000) cache.set(s, style);
+  }
+  return style;
+}
+
+function analyzeStyle(s: string, simpleKey: boolean): Style {
   let style: Style;
   if (s.includes('\n')) style = 'literal';
   else if (!resolvesNonString(s) && !base60Float.test(s)) style = 'plain';
@@ -269,7 +295,15 @@ class Out {
     this.buf.push(`\n${' '.repeat(n)}`);
     this.column = n;
   }
+  /** Text known to be one-column ASCII without line breaks (indentation, ":", "- "). */
+  ascii(s: string): void {
+    this.buf.push(s);
+    this.column += s.length;
+  }
 }
+
+const SPACES = Array.from({ length: 64 }, (_, i) => ' '.repeat(i));
+const spaces = (n: number) => SPACES[n] ?? ' '.repeat(n);
 
 function escapeDouble(c: string): string {
   switch (c) {
@@ -310,9 +344,28 @@ function escapeDouble(c: string): string {
   return `\\U${cp.toString(16).toUpperCase().padStart(8, '0')}`;
 }
 
+/** Printable ASCII without quotes or backslashes: written in one piece when no line can fold. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 function writeScalar(out: Out, s: string, indent: number, simpleKey: boolean): void {
   const style = chooseStyle(s, simpleKey);
   const allowBreaks = !simpleKey;
+  // Folding happens only at a space past BEST_WIDTH: text that ends before it goes out whole.
+  const fits = PLAIN_ASCII.test(s) && (!allowBreaks || out.column + s.length + 2 <= BEST_WIDTH);
+  if (fits) {
+    const whole =
+      style === 'plain'
+        ? s
+        : style === 'single' && !s.includes("'")
+          ? `'${s}'`
+          : style === 'double' && !s.includes('"') && !s.includes('\\')
+            ? `"${s}"`
+            : undefined;
+    if (whole !== undefined) {
+      out.ascii(whole);
+      return;
+    }
+  }
   const chars = Array.from(s);
   if (style === 'plain') {
     let spaces = false;
@@ -457,7 +510,7 @@ function emitNode(out: Out, v: unknown, indent: number): void {
     }
     return;
   }
-  out.write(' ');
+  out.ascii(' ');
   const t = scalarText(v);
   if (t !== undefined) out.write(t);
   else writeScalar(out, String(v), indent + 2, false);
@@ -477,14 +530,14 @@ function emitMapBody(out: Out, m: Record<string, unknown>, keys: string[], inden
   for (const [i, k] of sorted.entries()) {
     if (i > 0) {
       endLine(out);
-      out.write(' '.repeat(indent));
+      out.ascii(spaces(indent));
     }
     writeScalar(out, k, indent, true);
-    out.write(':');
+    out.ascii(':');
     const v = m[k];
     if (Array.isArray(v) && v.length > 0) {
       endLine(out);
-      out.write(' '.repeat(indent));
+      out.ascii(spaces(indent));
       emitSeqItems(out, v, indent);
     } else emitNode(out, v, indent);
   }
@@ -501,10 +554,10 @@ function emitSeqItems(out: Out, items: unknown[], indent: number, inline = false
     if (i > 0 || !inline) {
       if (i > 0) {
         endLine(out);
-        out.write(' '.repeat(indent));
+        out.ascii(spaces(indent));
       }
     }
-    out.write('-');
+    out.ascii('-');
     if (isMap(item)) {
       const keys = Object.keys(item).filter((k) => item[k] !== undefined);
       if (keys.length === 0) out.write(' {}');

@@ -123,9 +123,29 @@ const NIL_PROTO: Record<string | symbol, unknown> = new Proxy(
   },
 );
 
+/**
+ * Built structs by source object: every pod of a stream shares the mesh config (and, without a
+ * proxy.istio.io/config annotation, the proxy config), and templates cannot change a struct.
+ */
+const protoCache = new WeakMap<JsonMap, Map<string, Record<string | symbol, unknown>>>();
+
 /** A proto message as a Go struct: fields by Go name, GetX getters, enums print their name. */
 export function protoStruct(json: JsonMap | undefined, type: string): Record<string | symbol, unknown> {
-  const src = json ?? {};
+  if (json === undefined) return buildProtoStruct({}, type);
+  let byType = protoCache.get(json);
+  if (!byType) {
+    byType = new Map();
+    protoCache.set(json, byType);
+  }
+  let built = byType.get(type);
+  if (!built) {
+    built = buildProtoStruct(json, type);
+    byType.set(type, built);
+  }
+  return built;
+}
+
+function buildProtoStruct(src: JsonMap, type: string): Record<string | symbol, unknown> {
   const fields: Record<string | symbol, unknown> = { [GO_TYPE]: `*v1alpha1.${type}`, [SOURCE]: src };
   const conv = (k: string, v: Json | undefined): unknown => {
     if (k in ENUM_DEFAULTS) return enumValue(typeof v === 'string' ? v : ENUM_DEFAULTS[k]!);

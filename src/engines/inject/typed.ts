@@ -25,11 +25,27 @@ export function typed(v: unknown, type: string, path = '', parent = ''): JsonMap
   const src = (v ?? {}) as JsonMap;
   if (fields.length === 1 && fields[0]![0] === '*') return src;
   const out: JsonMap = {};
-  for (const [name, spec] of fields) {
-    const r = field(src[name], spec, { struct: type, path: path === '' ? name : `${path}.${name}` });
+  for (let i = 0; i < fields.length; i++) {
+    const [name, spec] = fields[i]!;
+    const fv = src[name];
+    // An absent field: its zero value (or nothing), no path to build; structs still recurse.
+    const r =
+      fv === undefined && !isStructSpec(spec)
+        ? absent(spec)
+        : field(fv, spec, { struct: type, path: path === '' ? name : `${path}.${name}` });
     if (r !== undefined) out[name] = r;
   }
   return out;
+}
+
+const isStructSpec = (p: ParsedSpec) => !p.list && !p.map && !p.ptr && !STRUCT_BASES.has(p.base);
+
+/** What field() gives for an absent value of a non-struct field. */
+function absent(p: ParsedSpec): Json | undefined {
+  if (p.list || p.map || p.ptr) return p.always ? null : undefined;
+  if (p.base === 'q' || p.base === 'io') return zero(p.base);
+  if (p.base === 'time' || p.base === 'any') return undefined;
+  return p.always ? zero(p.base) : undefined;
 }
 
 /** Where a field sits, for Go's "into Go struct field <Struct>.<path> of type <T>" message. */
