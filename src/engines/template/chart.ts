@@ -285,13 +285,18 @@ function addTrees(set: Map<string, Tree>, trees: Map<string, Tree>) {
 
 const isEmpty = (t: Tree) => t.root.nodes.every((n) => n.kind === 'text' && n.text.trim() === '');
 
+let baseFuncs: FuncMap | undefined;
+/** Builtins, Sprig and Helm's converters: stateless functions, so built once per process and shared. */
+const baseHelmFuncs = (): FuncMap =>
+  (baseFuncs ??= { ...builtinFuncs(), ...sprigFuncs({}, true), ...helmFuncs() });
+
 export function buildHelmFuncs(
   set: Templates,
   options: { strict?: boolean; lookup?: RenderChartOptions['lookup'] },
 ): FuncMap {
   const included = new Map<string, number>();
   const fm = set.funcs;
-  Object.assign(fm, builtinFuncs(), sprigFuncs({}, true), helmFuncs());
+  Object.assign(fm, baseHelmFuncs());
   fm.include = def(['string', 'any'], (name: string, data: unknown) => {
     const n = included.get(name) ?? 0;
     if (n > 1000)
