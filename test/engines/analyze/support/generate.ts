@@ -25,7 +25,25 @@ export function generateConfig(seed: number, count: number): string {
     const ns = pick(NAMESPACES);
     const app = pick(apps);
     const nsLine = chance(0.15) ? '' : `  namespace: ${ns}\n`;
-    const kind = pick(['vs', 'vs', 'dr', 'dr', 'gw', 'se', 'ap', 'ef', 'sc', 'svc', 'deploy']);
+    const kind = pick([
+      'vs',
+      'vs',
+      'dr',
+      'dr',
+      'gw',
+      'se',
+      'ap',
+      'ef',
+      'sc',
+      'svc',
+      'deploy',
+      'tel',
+      'pa',
+      'ra',
+      'we',
+      'sc2',
+      'vs2',
+    ]);
     const meta = (k: string, api: string, name: string) =>
       `apiVersion: ${api}\nkind: ${k}\nmetadata:\n  name: ${name}\n${nsLine}`;
     let doc = '';
@@ -57,13 +75,31 @@ export function generateConfig(seed: number, count: number): string {
       doc = `${meta('DestinationRule', 'networking.istio.io/v1', `dr-${i}`)}spec:\n  host: ${app}\n${tls}${pls}  subsets:\n  - name: v1\n    labels: {version: v1}\n  - name: v2\n    labels:\n      version: v2\n`;
     } else if (kind === 'se') {
       const addr = chance(0.3) ? '  addresses: [240.0.0.1]\n' : '';
-      doc = `${meta('ServiceEntry', 'networking.istio.io/v1', `se-${i}`)}spec:\n  hosts: [${app}.external.com]\n${addr}  ports:\n  - number: 443\n    name: https\n${chance(0.5) ? '    protocol: TLS\n' : ''}  - number: 9000\n    name: tcp-${i}\n  resolution: DNS\n`;
+      const resolution = pick(['DNS', 'STATIC', 'NONE', '']);
+      doc = `${meta('ServiceEntry', 'networking.istio.io/v1', `se-${i}`)}spec:\n  hosts: [${app}.external.com]\n${addr}  ports:\n  - number: 443\n    name: https\n${chance(0.5) ? '    protocol: TLS\n' : ''}  - number: 9000\n    name: tcp-${i}\n${resolution ? `  resolution: ${resolution}\n` : ''}`;
     } else if (kind === 'ap') {
       doc = `${meta('AuthorizationPolicy', 'security.istio.io/v1', `ap-${i}`)}spec:\n  selector:\n    matchLabels: {app: ${app}}\n  rules:\n  - from:\n    - source:\n        namespaces: ["${pick(NAMESPACES)}", "${chance(0.3) ? 'ghost' : 'shop'}"]\n`;
     } else if (kind === 'ef') {
       doc = `${meta('EnvoyFilter', 'networking.istio.io/v1alpha3', `ef-${i}`)}spec:\n  configPatches:\n  - applyTo: ${pick(['HTTP_FILTER', 'ROUTE_CONFIGURATION', 'HTTP_ROUTE', 'CLUSTER'])}\n    patch:\n      operation: ${pick(['ADD', 'REMOVE', 'REPLACE', 'INSERT_BEFORE', 'MERGE'])}\n      value:\n        name: filter-${i}\n`;
     } else if (kind === 'sc') {
       doc = `${meta('Sidecar', 'networking.istio.io/v1', `sc-${i}`)}spec:\n  egress:\n  - hosts: ["./*", "istio-system/*"]\n`;
+    } else if (kind === 'tel') {
+      const sel = chance(0.5) ? `  selector:\n    matchLabels: {app: ${app}}\n` : '';
+      const provider = chance(0.5)
+        ? `  tracing:\n  - providers:\n    - name: ${pick(['zipkin', 'lightstep', 'nowhere'])}\n`
+        : '';
+      doc = `${meta('Telemetry', 'telemetry.istio.io/v1', `tel-${i}`)}spec:\n${sel}${provider}  accessLogging:\n  - providers:\n    - name: envoy\n`;
+    } else if (kind === 'pa') {
+      doc = `${meta('PeerAuthentication', 'security.istio.io/v1', `pa-${i}`)}spec:\n  mtls:\n    mode: ${pick(['STRICT', 'PERMISSIVE', 'DISABLE'])}\n`;
+    } else if (kind === 'ra') {
+      doc = `${meta('RequestAuthentication', 'security.istio.io/v1', `ra-${i}`)}spec:\n  selector:\n    matchLabels: {app: ${app}}\n  jwtRules:\n  - issuer: https://issuer.example.com\n    jwksUri: https://issuer.example.com/jwks\n`;
+    } else if (kind === 'we') {
+      doc = `${meta('WorkloadEntry', 'networking.istio.io/v1', `we-${i}`)}spec:\n  address: 10.0.0.${i % 250}\n  labels: {app: ${app}}\n`;
+    } else if (kind === 'sc2') {
+      doc = `${meta('Sidecar', 'networking.istio.io/v1', `sc2-${i}`)}spec:\n  workloadSelector:\n    labels:\n      app: ${app}\n  outboundTrafficPolicy:\n    mode: REGISTRY_ONLY\n`;
+    } else if (kind === 'vs2') {
+      // tcp/tls routes, mirrors, exportTo, mesh hosts that may clash with other VirtualServices
+      doc = `${meta('VirtualService', 'networking.istio.io/v1', `vs2-${i}`)}spec:\n  hosts: [${chance(0.5) ? `${app}.example.com` : '"*.example.com"'}]\n${chance(0.4) ? '  exportTo: ["."]\n' : ''}  tcp:\n  - match:\n    - port: 9000\n    route:\n    - destination:\n        host: ${app}\n        port: {number: 9000}\n  http:\n  - mirrors:\n    - destination: {host: ${pick(apps)}, subset: v9}\n    route:\n    - destination: {host: ${app}, subset: v1}\n`;
     } else if (kind === 'svc') {
       doc = `${meta('Service', 'v1', app)}spec:\n  selector: {app: ${app}}\n  ports:\n  - port: 80\n    name: ${chance(0.7) ? 'http' : 'web'}\n`;
     } else {

@@ -80,6 +80,18 @@ function serviceEntryAddressWarning(obj: Obj): string | undefined {
     : undefined;
 }
 
+/** Kinds whose exportTo upstream validates against the object's own namespace. */
+const EXPORTING = new Set(['VirtualService', 'DestinationRule', 'ServiceEntry']);
+
+/**
+ * Upstream reads `.` in exportTo as the object's namespace; an object left without one (`-A` over
+ * namespace-less files) then exports to an invalid name. The validator always assumes a namespace.
+ */
+function exportToWithoutNamespace(kind: string, namespace: string, obj: Obj): boolean {
+  const exportTo = obj?.spec?.exportTo;
+  return EXPORTING.has(kind) && namespace === '' && Array.isArray(exportTo) && exportTo.includes('.');
+}
+
 function schemaAnalyzer(kind: string): Analyzer {
   return {
     name: `schema.ValidationAnalyzer.${kind}`,
@@ -88,6 +100,8 @@ function schemaAnalyzer(kind: string): Analyzer {
     analyze(ctx) {
       for (const r of ctx.list(kind)) {
         // Synthetic mesh resources have no Istio CRD schema; the validator ignores unknown kinds.
+        if (exportToWithoutNamespace(kind, r.namespace, r.obj))
+          ctx.report('IST0106', r, 'spec.exportTo: "." stands for the namespace, and this object has none');
         if (kind === 'ServiceEntry') {
           const warning = serviceEntryAddressWarning(r.obj);
           if (warning) ctx.report('IST0133', r, warning);

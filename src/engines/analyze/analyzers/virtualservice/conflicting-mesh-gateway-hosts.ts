@@ -1,5 +1,7 @@
-// virtualservice.ConflictingMeshGatewayHostsAnalyzer: mesh-bound VirtualServices whose exportTo
-// scopes overlap must not claim overlapping hosts (wildcards included).
+// virtualservice.ConflictingMeshGatewayHostsAnalyzer: mesh-bound VirtualServices must not claim the
+// same host in the same export scope. As upstream: hosts are grouped by `scope/fqdn` (exact); a
+// namespace scope also takes in the exported-to-all VirtualServices whose host overlaps (wildcards);
+// exported-to-all hosts compare exactly among themselves; each VirtualService is reported once.
 import type { Analyzer, Resource } from '../../types.js';
 import {
   EXPORT_ALL,
@@ -12,16 +14,10 @@ import {
   toFqdn,
 } from '../../util.js';
 
-interface Entry {
-  vs: Resource;
-  scopes: Set<string>;
-  host: string;
-}
-
-function scopesOverlap(a: Set<string>, b: Set<string>): boolean {
-  if (a.has(EXPORT_ALL) || b.has(EXPORT_ALL)) return true;
-  for (const s of a) if (b.has(s)) return true;
-  return false;
+interface Group {
+  scope: string;
+  fqdn: string;
+  vss: Resource[];
 }
 
 export const conflictingMeshGatewayHostsAnalyzer: Analyzer = {
@@ -29,34 +25,37 @@ export const conflictingMeshGatewayHostsAnalyzer: Analyzer = {
   description: 'Checks if multiple virtual services associated with the mesh gateway have conflicting hosts',
   inputs: ['VirtualService'],
   analyze(ctx) {
-    const entries: Entry[] = [];
+    const groups = new Map<string, Group>();
     for (const vs of ctx.list('VirtualService')) {
       const gws: string[] = vs.spec?.gateways ?? [];
       if (gws.length > 0 && !gws.includes(MESH_GATEWAY)) continue;
       const exportTo: string[] | undefined = vs.spec?.exportTo;
-      const scopes = new Set(
-        exportsToAll(exportTo) ? [EXPORT_ALL] : exportTo!.map((e) => (e === EXPORT_LOCAL ? vs.namespace : e)),
-      );
-      for (const h of (vs.spec?.hosts ?? []) as string[])
-        entries.push({ vs, scopes, host: toFqdn(vs.namespace, String(h)) });
-    }
-    // Exact hosts are indexed; wildcard hosts are compared with everything.
-    const exact = new Map<string, Entry[]>();
-    const wildcards: Entry[] = [];
-    for (const e of entries) {
-      if (e.host.startsWith('*')) wildcards.push(e);
-      else exact.set(e.host, [...(exact.get(e.host) ?? []), e]);
-    }
-    for (const e of entries) {
-      const candidates = e.host.startsWith('*') ? entries : [...(exact.get(e.host) ?? []), ...wildcards];
-      const conflicts = new Set<Resource>();
-      for (const o of candidates) {
-        if (o.vs === e.vs || conflicts.has(o.vs)) continue;
-        if (scopesOverlap(e.scopes, o.scopes) && hostMatches(e.host, o.host)) conflicts.add(o.vs);
+      const scopes = exportsToAll(exportTo)
+        ? [EXPORT_ALL]
+        : [...new Set(exportTo!.map((e) => (e === EXPORT_LOCAL ? vs.namespace : String(e))))];
+      for (const scope of scopes) {
+        for (const h of (vs.spec?.hosts ?? []) as unknown[]) {
+          const fqdn = toFqdn(vs.namespace, String(h));
+          const key = `${scope}/${fqdn}`;
+          const g = groups.get(key) ?? { scope, fqdn, vss: [] };
+          groups.set(key, g);
+          g.vss.push(vs);
+        }
       }
-      if (conflicts.size === 0) continue;
-      const names = [e.vs, ...conflicts].map(fullName).sort().join(',');
-      ctx.reportAt('IST0109', e.vs, META_NAME, names, e.host);
+    }
+    const exportedToAll = [...groups.values()].filter((g) => g.scope === EXPORT_ALL);
+    const reported = new Set<Resource>();
+    for (const [key, g] of groups) {
+      const list = [...g.vss];
+      if (g.scope !== EXPORT_ALL)
+        for (const o of exportedToAll) if (hostMatches(g.fqdn, o.fqdn)) list.push(...o.vss);
+      if (list.length < 2) continue;
+      const names = list.map(fullName).sort().join(',');
+      for (const vs of list) {
+        if (reported.has(vs)) continue;
+        reported.add(vs);
+        ctx.reportAt('IST0109', vs, META_NAME, names, key);
+      }
     }
   },
 };

@@ -1,7 +1,7 @@
 // virtualservice.DestinationRuleAnalyzer: a destination subset must be defined by a
 // DestinationRule for that host.
 import type { Analyzer } from '../../types.js';
-import { serviceNameFromHost, toFqdn } from '../../util.js';
+import { serviceNameFromHost } from '../../util.js';
 import { mirrorDestinations, routeDestinations } from './destinations.js';
 
 export const destinationRuleAnalyzer: Analyzer = {
@@ -11,8 +11,8 @@ export const destinationRuleAnalyzer: Analyzer = {
   analyze(ctx) {
     const known = new Set<string>();
     for (const dr of ctx.list('DestinationRule')) {
-      const host = toFqdn(dr.namespace, String(dr.spec?.host ?? ''));
-      const n = serviceNameFromHost(dr.namespace, host);
+      // as upstream: the DR host is read as given (short names in the DR's namespace)
+      const n = serviceNameFromHost(dr.namespace, String(dr.spec?.host ?? ''));
       for (const s of dr.spec?.subsets ?? []) known.add(`${n.namespace}/${n.name}/${s?.name ?? ''}`);
     }
     for (const vs of ctx.list('VirtualService')) {
