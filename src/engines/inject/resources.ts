@@ -208,7 +208,8 @@ async function intoObject(value: JsonMap, params: InjectionParams, hooks: Stream
     holder.metadata = result.metadata!;
     holder.spec = result.spec!;
   }
-  return decode({ ...obj, kind, apiVersion: value.apiVersion as string });
+  // The injected metadata and spec are typed already, so the object still is: no second decode.
+  return obj;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');

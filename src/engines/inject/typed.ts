@@ -24,18 +24,45 @@ export function typed(v: unknown, type: string, path = '', parent = ''): JsonMap
   }
   const src = (v ?? {}) as JsonMap;
   if (fields.length === 1 && fields[0]![0] === '*') return src;
+  const c = compiled(type, fields);
   const out: JsonMap = {};
-  for (let i = 0; i < fields.length; i++) {
-    const [name, spec] = fields[i]!;
+  for (let i = 0; i < c.names.length; i++) {
+    const name = c.names[i]!;
     const fv = src[name];
-    // An absent field: its zero value (or nothing), no path to build; structs still recurse.
-    const r =
-      fv === undefined && !isStructSpec(spec)
-        ? absent(spec)
-        : field(fv, spec, { struct: type, path: path === '' ? name : `${path}.${name}` });
+    if (fv === undefined) {
+      // An absent field: its zero value or nothing, no path to build; structs still recurse.
+      const a = c.absent[i];
+      if (a === RECURSE) out[name] = typed(undefined, c.specs[i]!.base);
+      else if (a !== undefined) out[name] = a as Json;
+      continue;
+    }
+    const r = field(fv, c.specs[i]!, { struct: type, path: path === '' ? name : `${path}.${name}` });
     if (r !== undefined) out[name] = r;
   }
   return out;
+}
+
+const RECURSE = Symbol('recurse');
+
+interface Compiled {
+  names: string[];
+  specs: ParsedSpec[];
+  absent: (Json | undefined | typeof RECURSE)[];
+}
+
+const compiledTypes = new Map<string, Compiled>();
+
+function compiled(type: string, fields: [string, ParsedSpec][]): Compiled {
+  let c = compiledTypes.get(type);
+  if (!c) {
+    c = {
+      names: fields.map(([n]) => n),
+      specs: fields.map(([, p]) => p),
+      absent: fields.map(([, p]) => (isStructSpec(p) ? RECURSE : absent(p))),
+    };
+    compiledTypes.set(type, c);
+  }
+  return c;
 }
 
 const isStructSpec = (p: ParsedSpec) => !p.list && !p.map && !p.ptr && !STRUCT_BASES.has(p.base);
