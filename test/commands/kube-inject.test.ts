@@ -124,22 +124,25 @@ function firstDiff(got: string, want: string): string {
 }
 
 describe('kube-inject conformance (istio 1.30.3 TestInjection corpus)', () => {
-  it('default cases are byte-identical, error cases fail with the message', async () => {
+  it('default cases are byte-identical, error cases fail with the message', async (t) => {
     const r = await group((c) => c.defaultOnly);
+    t.diagnostic(`defaultOnly: ${r.passed}/${r.passed + r.failed.length} pass`);
     assert.deepEqual(r.failed, []);
   });
-  it('valuesPatch cases are byte-identical', async () => {
+  it('valuesPatch cases are byte-identical', async (t) => {
     const r = await group((c) => !!c.valuesPatch && !c.skipKubeInject);
+    t.diagnostic(`valuesPatch: ${r.passed}/${r.passed + r.failed.length} pass`);
     assert.deepEqual(r.failed, []);
   });
-  it('meshOverlay cases are byte-identical', async () => {
+  it('meshOverlay cases are byte-identical', async (t) => {
     const r = await group((c) => !!c.meshOverlay);
+    t.diagnostic(`meshOverlay: ${r.passed}/${r.passed + r.failed.length} pass`);
     assert.deepEqual(r.failed, []);
   });
 });
 
 describe('kube-inject with settings rendered from our charts (inFilePath cases)', () => {
-  it('matches upstream for every IstioOperator case whose templates our chart ships', async () => {
+  it('matches upstream for every IstioOperator case whose templates our chart ships', async (t) => {
     const { parseAllDocuments } = await import('yaml');
     const differ: string[] = [];
     const missingTemplate: string[] = [];
@@ -190,6 +193,9 @@ describe('kube-inject with settings rendered from our charts (inFilePath cases)'
       else if (/requested template "[^"]+" not found/.test(r.stderr)) missingTemplate.push(c.name);
       else differ.push(`${c.name}: ${r.stderr.slice(0, 200)}${firstDiff(r.stdout, want)}`);
     }
+    t.diagnostic(
+      `inFilePath: ${passed}/${passed + differ.length + missingTemplate.length} pass; templates missing: ${missingTemplate.join(', ') || 'none'}`,
+    );
     assert.deepEqual(differ, []);
     assert.ok(passed >= 11, `passed ${passed}; templates not shipped yet: ${missingTemplate.join(', ')}`);
   });
