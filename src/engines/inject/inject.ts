@@ -20,7 +20,7 @@ import {
   VALIDATION,
 } from './post-process.js';
 import { strategicMerge } from './strategic-merge.js';
-import { isMap, type Json, type JsonMap, typed } from './typed.js';
+import { isMap, type Json, type JsonMap, TypedDecodeError, typed } from './typed.js';
 import { validateAnnotations } from './validate.js';
 
 export interface TemplateData {
@@ -163,9 +163,17 @@ function reinsertOverrides(pod: JsonMap): JsonMap {
   return out;
 }
 
+const BAD_DOCUMENT = Symbol('bad document');
+
 function overlay(target: JsonMap, patch: unknown): JsonMap {
   const p = isMap(patch) ? patch : {};
-  return typed(strategicMerge(target, p, 'Pod'), 'Pod');
+  const merged = strategicMerge(target, p, 'Pod');
+  try {
+    return typed(merged, 'Pod');
+  } catch (e) {
+    if (e instanceof TypedDecodeError) throw new Error(`unmarshal patched pod: ${e.message}`);
+    throw e;
+  }
 }
 
 function moveProxyToInit(pod: JsonMap): JsonMap {
@@ -240,12 +248,23 @@ export async function injectPod(input: PodInput, p: InjectionParams): Promise<Js
         `failed to run injection template: requested template "${name}" not found; have ${Object.keys(p.config.templates).sort().join(', ')}`,
       );
     }
-    let rendered: unknown;
+    let renderedText: string;
     try {
-      rendered = p.parse(await p.run(name, text, data));
+      renderedText = await p.run(name, text, data);
     } catch (e) {
       throw new InjectionError(`failed to run injection template: ${(e as Error).message}`);
     }
+    // The overlay reads the rendered YAML into a map: text that is not one is a bad JSON document.
+    let rendered: unknown;
+    try {
+      rendered = p.parse(renderedText);
+    } catch {
+      rendered = BAD_DOCUMENT;
+    }
+    if (rendered !== null && rendered !== undefined && !isMap(rendered))
+      throw new InjectionError(
+        'failed to run injection template: failed applying injection overlay: strategic merge: invalid JSON document',
+      );
     try {
       templatePod = overlay(templatePod, rendered);
     } catch (e) {

@@ -162,6 +162,15 @@ const EDGES: Record<string, string> = {
   'bad separator': `${POD}--- x\n${POD}`,
 };
 
+/** Injection templates rendering something the overlay cannot take. */
+const BAD_RENDERS: Record<string, string> = {
+  'unparseable YAML': 'spec: [',
+  sequence: '- a\n- b',
+  scalar: 'hello',
+  'wrong field type': 'spec:\n  containers: 5',
+  'wrong nested type': 'spec:\n  containers:\n  - name: istio-proxy\n    ports: {a: 1}',
+};
+
 describe('kube-inject against the real istioctl', {
   skip: existsSync(oracle) ? false : 'oracle unavailable',
 }, () => {
@@ -171,13 +180,13 @@ describe('kube-inject against the real istioctl', {
   });
   after(async () => api?.close());
 
-  const compare = async (file: string, env: Record<string, string>) => {
-    const up = spawnSync(oracle, ['kube-inject', '-f', file, ...settings], {
+  const compare = async (file: string, env: Record<string, string>, flags = settings) => {
+    const up = spawnSync(oracle, ['kube-inject', '-f', file, ...flags], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), KUBECONFIG: api.kubeconfig, ...env },
       timeout: 60_000,
     });
-    const ours = await runCli(['kube-inject', '-f', file, ...settings], { env });
+    const ours = await runCli(['kube-inject', '-f', file, ...flags], { env });
     return { same: ours.stdout === up.stdout && (ours.code === 0) === (up.status === 0), up, ours };
   };
 
@@ -213,6 +222,21 @@ describe('kube-inject against the real istioctl', {
         differ.push(
           `${name}: ours ${r.ours.code} ${r.ours.stderr.slice(0, 200)} / upstream ${r.up.status} ${r.up.stderr.slice(0, 200)}`,
         );
+    }
+    assert.deepEqual(differ, []);
+  });
+
+  it('fails as upstream on templates whose output is not a pod', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inject-configs-'));
+    const input = join(root, 'cases', 'hello.yaml');
+    const differ: string[] = [];
+    for (const [name, body] of Object.entries(BAD_RENDERS)) {
+      const cfg = join(dir, `${name}.yaml`);
+      writeFileSync(cfg, `templates:\n  sidecar: |\n${body.replace(/^/gm, '    ')}\n`);
+      const flags = ['--injectConfigFile', cfg, ...settings.slice(2)];
+      const r = await compare(input, { ENABLE_NATIVE_SIDECARS: 'true' }, flags);
+      if (r.ours.code === 0 || r.up.status === 0 || r.ours.stderr !== r.up.stderr || r.ours.stdout !== '')
+        differ.push(`${name}: ours ${r.ours.code} ${r.ours.stderr} / upstream ${r.up.status} ${r.up.stderr}`);
     }
     assert.deepEqual(differ, []);
   });
