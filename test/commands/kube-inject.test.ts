@@ -370,6 +370,23 @@ describe('kube-inject bad input: one line, the right exit code, nothing printed 
     );
   });
 
+  it('an --operatorFileName document without a kind is refused as upstream refuses it', async () => {
+    const op = file('no-kind.yaml', 'spec:\n  values: {b: "<x>", a: 1}\n');
+    await fails(
+      [
+        'kube-inject',
+        '-f',
+        join(root, 'cases', 'hello.yaml'),
+        '--injectConfigFile',
+        join(defaults, 'inject-config.yaml'),
+        '--operatorFileName',
+        op,
+      ],
+      1,
+      /^Error: unable to parse file: error unmarshaling JSON: while decoding JSON: Object 'Kind' is missing in '\{"spec":\{"values":\{"a":1,"b":"\\u003cx\\u003e"\}\}\}'$/m,
+    );
+  });
+
   it('an -o path that cannot be created is named as given', async () => {
     const r = await runCli(
       withDefaults('-f', join(root, 'cases', 'hello.yaml'), '-o', join(tmp, 'no', 'dir.yaml')),

@@ -94,6 +94,11 @@ export async function kubeInject(s: KubeInjectSources): Promise<KubeInjectResult
   let values: JsonMap | undefined;
   let mesh: JsonMap | undefined;
   if (s.operator !== undefined) {
+    // The file is decoded as a Kubernetes object first, which needs a kind.
+    if (isMap(s.operator) && (typeof s.operator.kind !== 'string' || s.operator.kind === ''))
+      throw new KubeInjectError(
+        `unable to parse file: error unmarshaling JSON: while decoding JSON: Object 'Kind' is missing in '${sortedJSON(s.operator)}'`,
+      );
     const spec = isMap(s.operator) && isMap(s.operator.spec) ? s.operator.spec : {};
     values = isMap(spec.values) ? spec.values : {};
     if (isMap(spec.meshConfig)) mesh = applyMeshConfig(spec.meshConfig);
@@ -210,6 +215,21 @@ export async function kubeInject(s: KubeInjectSources): Promise<KubeInjectResult
     if (e instanceof StreamError) throw new KubeInjectError(e.message, e.line, e.col);
     throw e;
   }
+}
+
+/** JSON as Go marshals a decoded YAML map: keys sorted, <, > and & escaped. */
+function sortedJSON(v: unknown): string {
+  const sort = (x: unknown): unknown =>
+    Array.isArray(x)
+      ? x.map(sort)
+      : isMap(x)
+        ? Object.fromEntries(
+            Object.keys(x)
+              .sort()
+              .map((k) => [k, sort(x[k])]),
+          )
+        : x;
+  return JSON.stringify(sort(v)).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }
 
 function meshMissing(name: string, ns: string, why: string): string {
