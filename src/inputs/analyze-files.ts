@@ -4,10 +4,15 @@
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Files } from '../cli/deps.js';
 import { errorMessage, formatPosition } from '../cli/errors.js';
-import { type ResourceProblem, type ToResourceOptions, toResources } from '../engines/analyze/resources.js';
+import {
+  dropsKind,
+  type ResourceProblem,
+  type ToResourceOptions,
+  toResources,
+} from '../engines/analyze/resources.js';
 import type { Origin, Resource } from '../engines/analyze/types.js';
 import { StreamError } from '../engines/inject/resources.js';
-import { fieldLineLookup, parseChunk, splitChunks } from './analyze-yaml.js';
+import { fieldLineLookup, parseChunk, peekKind, plainBlockYaml, splitChunks } from './analyze-yaml.js';
 
 export const ANALYZE_EXTENSIONS = ['.json', '.yaml', '.yml'];
 
@@ -78,6 +83,11 @@ async function readOne(
   // JSON files report no line (upstream leaves it out for .json).
   const json = extname(file).toLowerCase() === '.json';
   for (const chunk of splitChunks(text)) {
+    // Documents that would be dropped unread (Pods in a files-only run, kinds no selected analyzer
+    // reads) are not parsed when their kind shows on a top-level line of well-formed block YAML.
+    // (the scanner's acceptance stands in for the parse's syntax check)
+    const peek = peekKind(chunk);
+    if (peek && dropsKind(peek.apiVersion, peek.kind, opts) && plainBlockYaml(chunk)) continue;
     let value: unknown;
     try {
       value = parseChunk(chunk);

@@ -267,3 +267,19 @@ export function scanFieldLines(text: string, firstLine: number): Map<string, num
   }
   return out;
 }
+
+const TOP_KIND = /^kind:[ \t]*([A-Za-z0-9]+)[ \t]*\r?$/gm;
+const TOP_API = /^apiVersion:[ \t]*([A-Za-z0-9./-]+)[ \t]*\r?$/gm;
+
+/** A chunk's apiVersion and kind read from its top-level lines without parsing, when each shows once. */
+export function peekKind(chunk: YamlChunk): { apiVersion: string; kind: string } | undefined {
+  const kinds = [...chunk.text.matchAll(TOP_KIND)];
+  const apis = [...chunk.text.matchAll(TOP_API)];
+  if (kinds.length !== 1 || apis.length !== 1) return undefined;
+  return { apiVersion: apis[0]![1]!, kind: kinds[0]![1]! };
+}
+
+/** Whether the field scanner accepts the chunk: plain block YAML that is sure to parse. */
+export function plainBlockYaml(chunk: YamlChunk): boolean {
+  return scanFieldLines(chunk.text, chunk.line) !== undefined;
+}

@@ -372,6 +372,14 @@ describe('analyze: bad inputs', () => {
     assert.match(r.stderr, /two\.yaml:4:\d+: /);
   });
 
+  it('documents of kinds no analyzer reads are still checked for syntax', async () => {
+    const pods =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: "oops\n';
+    const r = await runCli(['analyze', ...FILES, file('pods.yaml', pods)]);
+    assert.equal(r.code, 65);
+    assert.match(r.stderr, /pods\.yaml:9(:\d+)?: /);
+  });
+
   it('a missing path is an error (exit 1) with a one-line message', async () => {
     const r = await runCli(['analyze', ...FILES, join(dir, 'nope.yaml')]);
     assert.equal(r.code, 1);

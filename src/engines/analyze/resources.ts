@@ -20,6 +20,20 @@ export interface ToResourceOptions {
   keys?: ReadonlySet<string>;
 }
 
+/**
+ * Whether an object of this apiVersion/kind would be dropped unread (a kind no selected analyzer
+ * reads, a runtime kind outside harness mode, or a known kind analyze ignores); false when it
+ * would become a resource or a problem.
+ */
+export function dropsKind(apiVersion: string, kind: string, opts: ToResourceOptions): boolean {
+  if (kind === 'List') return false;
+  const found = lookupKind(apiVersion, kind);
+  if (found.status === 'ignored') return true;
+  if (found.status !== 'ok') return false;
+  if (found.kind.runtime && !opts.includeRuntime) return true;
+  return opts.keys !== undefined && !opts.keys.has(found.kind.key);
+}
+
 export function toResources(
   value: unknown,
   origin: Origin,
