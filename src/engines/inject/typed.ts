@@ -8,13 +8,81 @@ export type Json = null | boolean | number | string | Json[] | { [k: string]: Js
 export type JsonMap = { [k: string]: Json };
 
 export class TypedDecodeError extends Error {}
+/** An error from a type's own decoder (a quantity): encoding/json stops at it. */
+class AbortDecodeError extends TypedDecodeError {}
 
 export function isMap(v: unknown): v is JsonMap {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Decodes `v` as struct `type` and re-encodes it; `path` is the JSON path Go's errors name. */
-export function typed(v: unknown, type: string, path = '', parent = ''): JsonMap {
+/** Decodes `v` as struct `type` and re-encodes it; errors are the one encoding/json reports. */
+export function typed(v: unknown, type: string): JsonMap {
+  try {
+    return typedAt(v, type);
+  } catch (e) {
+    if (e instanceof TypedDecodeError) throw goFirstError(v, type, '', '') ?? e;
+    throw e;
+  }
+}
+
+/**
+ * The error Go reports for a document with several: it reads the JSON that sigs.k8s.io/yaml made
+ * (keys sorted), keeps the first type mismatch and goes on, but stops at a decoder's own error.
+ */
+function goFirstError(v: unknown, type: string, path: string, parent: string): TypedDecodeError | undefined {
+  let first: TypedDecodeError | undefined;
+  const note = (e: unknown): TypedDecodeError | undefined => {
+    if (e instanceof AbortDecodeError) return e;
+    if (e instanceof TypedDecodeError) first ??= e;
+    else throw e;
+    return undefined;
+  };
+  const fields = fieldsOf(type);
+  if (!fields || (fields.length === 1 && fields[0]![0] === '*') || v === null || v === undefined)
+    return undefined;
+  if (!isMap(v)) return path === '' ? undefined : unmarshalError(v, parent, path, `v1.${type}`);
+  const specs = new Map(fields);
+  for (const k of Object.keys(v).sort()) {
+    const p = specs.get(k);
+    const x = v[k];
+    if (!p || x === null || x === undefined) continue;
+    const at: At = { struct: type, path: path === '' ? k : `${path}.${k}` };
+    const struct = !STRUCT_BASES.has(p.base);
+    const items =
+      p.list && Array.isArray(x)
+        ? x
+        : p.map && isMap(x)
+          ? Object.keys(x)
+              .sort()
+              .map((m) => x[m])
+          : undefined;
+    if ((p.list || p.map) && items === undefined) {
+      const err = fieldError(x, p, at);
+      if (err && note(err)) return err;
+      continue;
+    }
+    for (const item of items ?? [x]) {
+      if (item === null) continue;
+      const err = struct
+        ? goFirstError(item, p.base, at.path, type)
+        : fieldError(item, { ...p, list: false, map: false }, at);
+      if (err && note(err)) return err;
+    }
+  }
+  return first;
+}
+
+function fieldError(v: unknown, p: ParsedSpec, at: At): TypedDecodeError | undefined {
+  try {
+    field(v, p, at);
+    return undefined;
+  } catch (e) {
+    if (e instanceof TypedDecodeError) return e;
+    throw e;
+  }
+}
+
+function typedAt(v: unknown, type: string, path = '', parent = ''): JsonMap {
   const fields = fieldsOf(type);
   if (!fields) return (isMap(v) ? v : {}) as JsonMap;
   if (v !== null && v !== undefined && !isMap(v)) {
@@ -32,7 +100,7 @@ export function typed(v: unknown, type: string, path = '', parent = ''): JsonMap
     if (fv === undefined) {
       // An absent field: its zero value or nothing, no path to build; structs still recurse.
       const a = c.absent[i];
-      if (a === RECURSE) out[name] = typed(undefined, c.specs[i]!.base);
+      if (a === RECURSE) out[name] = typedAt(undefined, c.specs[i]!.base);
       else if (a !== undefined) out[name] = a as Json;
       continue;
     }
@@ -163,7 +231,7 @@ function scalar(v: unknown, base: string, at: At): Json {
     case 'q': {
       const q = canonicalQuantity(v as string);
       if (q === undefined)
-        throw new TypedDecodeError(
+        throw new AbortDecodeError(
           `quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
         );
       return q;
@@ -186,7 +254,7 @@ function scalar(v: unknown, base: string, at: At): Json {
     case 'f':
       return v as Json;
     default:
-      return typed(v, base, at.path, at.struct);
+      return typedAt(v, base, at.path, at.struct);
   }
 }
 
@@ -200,7 +268,7 @@ function field(v: unknown, p: ParsedSpec, at: At): Json | undefined {
       if (!Array.isArray(v)) throw unmarshalError(v, at.struct, at.path, `[]${goType(p.base)}`);
       if (v.length === 0) return p.always ? [] : undefined;
       return v.map((x) =>
-        x === null && isStruct ? typed({}, p.base) : x === null ? zero(p.base) : scalar(x, p.base, at),
+        x === null && isStruct ? typedAt({}, p.base) : x === null ? zero(p.base) : scalar(x, p.base, at),
       );
     }
     if (!isMap(v)) throw unmarshalError(v, at.struct, at.path, `map[string]${goType(p.base)}`);
@@ -215,7 +283,7 @@ function field(v: unknown, p: ParsedSpec, at: At): Json | undefined {
     if (v === null || v === undefined) return p.always ? null : undefined;
     return scalar(v, p.base, at);
   }
-  if (isStruct) return typed(v, p.base, at.path, at.struct);
+  if (isStruct) return typedAt(v, p.base, at.path, at.struct);
   if (p.base === 'q' || p.base === 'io') {
     if (v === null || v === undefined) return zero(p.base);
     return scalar(v, p.base, at);

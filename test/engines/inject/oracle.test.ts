@@ -159,6 +159,11 @@ const EDGES: Record<string, string> = {
     'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {template: {spec: {hostNetwork: "true", containers: [{name: c, ports: [{containerPort: http}]}]}}}\n',
   'bad quantity':
     'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, resources: {limits: {cpu: lots}}}]}\n',
+  // Go reads keys in sorted order, keeps the first type mismatch, and stops at a decoder's own error.
+  'several wrong types':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {replicas: x, template: {spec: {containers: [{name: 5, image: [1]}], activeDeadlineSeconds: y}}}\n',
+  'wrong types and a bad quantity':
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: [x]}\nspec: {hostNetwork: "x", containers: [{name: c, ports: [{containerPort: a}], resources: {limits: {cpu: zz}}}]}\n',
   'bad separator': `${POD}--- x\n${POD}`,
 };
 
