@@ -93,7 +93,6 @@ export async function runAnalyze(
 ): Promise<void> {
   const err = (s: string) => deps.io.err.write(s);
   if (opts.listAnalyzers) return listAnalyzers(deps);
-  if (opts.recursive) err('Note: --recursive is always on; directories are read recursively.\n');
   let selected: ReturnType<typeof selectAnalyzers>;
   try {
     selected = selectAnalyzers(opts.analyzers);

@@ -1,7 +1,7 @@
 // analyze's file input: files, directories (recursive) and `-` (stdin) read into snapshot
 // resources with file:line origins. Parse problems are collected per file so the other files
 // are still analyzed (upstream reports them together and exits 65 afterwards).
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import type { Files } from '../cli/deps.js';
 import { errorMessage, formatPosition } from '../cli/errors.js';
 import {
@@ -32,10 +32,6 @@ export interface FileInputOptions extends ToResourceOptions {
   readStdin?: () => Promise<string>;
 }
 
-function display(cwd: string, p: string): string {
-  return isAbsolute(p) ? p : relative(cwd, resolve(cwd, p)) || p;
-}
-
 export async function readAnalyzeFiles(
   paths: readonly string[],
   opts: FileInputOptions,
@@ -50,7 +46,8 @@ export async function readAnalyzeFiles(
     const abs = resolve(opts.cwd, p);
     if (!(await opts.files.exists(abs))) throw new Error(`stat ${p}: no such file or directory`);
     const list = (await opts.files.isDirectory(abs))
-      ? (await opts.files.walk(abs)).map((f) => display(opts.cwd, f))
+      ? // named as filepath.Walk names them: the directory as given, then the path inside it
+        (await opts.files.walk(abs)).map((f) => join(p, relative(abs, f)))
       : [p];
     for (const f of list) {
       if (!ANALYZE_EXTENSIONS.includes(extname(f).toLowerCase())) {

@@ -132,6 +132,9 @@ function inputs(): Input[] {
     writeFileSync(join(dir, f), generateConfig(seed, 8 + seed * 3));
     out.push({ name: `generated ${f}`, cwd: dir, args: [f] });
   }
+  // directories: every generated file at once, and a conformance folder, named as given
+  out.push({ name: 'generated directory', cwd: dir, args: ['.'] });
+  out.push({ name: 'conformance directory', cwd, args: ['./testdata/common'] });
   return out;
 }
 

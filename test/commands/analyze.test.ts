@@ -1,7 +1,7 @@
 // istioctl analyze end to end (in-process): formats and exit codes, suppression, listing, the
 // cluster input through FakeCluster, and a corpus of bad inputs.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -378,6 +378,19 @@ describe('analyze: bad inputs', () => {
     const r = await runCli(['analyze', ...FILES, file('pods.yaml', pods)]);
     assert.equal(r.code, 65);
     assert.match(r.stderr, /pods\.yaml:9(:\d+)?: /);
+  });
+
+  it('-R is accepted silently; directories are read recursively anyway', async () => {
+    const sub = join(dir, 'tree', 'a', 'b');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'vs.yaml'), readFileSync(vsBad, 'utf8'));
+    writeFileSync(join(dir, 'tree', 'notes.txt'), 'not yaml');
+    for (const flags of [['-R'], []]) {
+      const r = await runCli(['analyze', ...FILES, ...flags, join(dir, 'tree')]);
+      assert.equal(r.code, 79);
+      assert.match(r.stdout, /VirtualService default\/reviews .*vs\.yaml:8/);
+      assert.doesNotMatch(r.stderr, /recursive/i);
+    }
   });
 
   it('a missing path is an error (exit 1) with a one-line message', async () => {
