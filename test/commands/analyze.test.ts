@@ -380,6 +380,12 @@ describe('analyze: bad inputs', () => {
     assert.match(r.stderr, /pods\.yaml:9(:\d+)?: /);
   });
 
+  it('- reads stdin, named "-" in references as upstream', async () => {
+    const r = await runCli(['analyze', ...FILES, '-'], { stdin: readFileSync(vsBad, 'utf8') });
+    assert.equal(r.code, 79);
+    assert.match(r.stdout, /^Error \[IST0101\] \(VirtualService default\/reviews -:8\) /m);
+  });
+
   it('-R is accepted silently; directories are read recursively anyway', async () => {
     const sub = join(dir, 'tree', 'a', 'b');
     mkdirSync(sub, { recursive: true });
