@@ -35,8 +35,22 @@ function typeMetaKind(value: unknown): string {
       true,
     );
   }
-  const k = value.kind;
+  const k = canonicalTypeMeta(value).kind;
   return typeof k === 'string' ? k : typeof k === 'number' || typeof k === 'boolean' ? String(k) : '';
+}
+
+/** kind and apiVersion as encoding/json reads them: any letter case, the last sorted key winning. */
+function canonicalTypeMeta(value: JsonMap): JsonMap {
+  let out = value;
+  for (const key of Object.keys(value).sort()) {
+    const field =
+      key.toLowerCase() === 'kind' ? 'kind' : key.toLowerCase() === 'apiversion' ? 'apiVersion' : '';
+    if (field !== '' && key !== field) {
+      if (out === value) out = { ...value };
+      out[field] = value[key]!;
+    } else if (field !== '' && out !== value) out[field] = value[key]!;
+  }
+  return out;
 }
 
 /** How sigs.k8s.io/yaml wraps encoding/json's decode errors. */
@@ -143,7 +157,8 @@ function decode(value: JsonMap): JsonMap {
   }
 }
 
-async function intoObject(value: JsonMap, params: InjectionParams, hooks: StreamHooks): Promise<JsonMap> {
+async function intoObject(raw: JsonMap, params: InjectionParams, hooks: StreamHooks): Promise<JsonMap> {
+  const value = canonicalTypeMeta(raw);
   const kind = value.kind as string;
   if (kind === 'List') {
     const list = decode(value);

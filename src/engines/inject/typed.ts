@@ -42,10 +42,12 @@ function goFirstError(v: unknown, type: string, path: string, parent: string): T
     return undefined;
   if (!isMap(v)) return path === '' ? undefined : unmarshalError(v, parent, path, `v1.${type}`);
   const specs = new Map(fields);
-  for (const k of Object.keys(v).sort()) {
-    const p = specs.get(k);
-    const x = v[k];
-    if (!p || x === null || x === undefined) continue;
+  const c = compiled(type, fields);
+  for (const key of Object.keys(v).sort()) {
+    const k = c.exact.has(key) ? key : c.folded.get(key.toLowerCase());
+    const p = k === undefined ? undefined : specs.get(k);
+    const x = v[key];
+    if (k === undefined || !p || x === null || x === undefined) continue;
     const at: At = { struct: type, path: path === '' ? k : `${path}.${k}` };
     const struct = !STRUCT_BASES.has(p.base);
     const items =
@@ -90,9 +92,9 @@ function typedAt(v: unknown, type: string, path = '', parent = ''): JsonMap {
       throw new TypedDecodeError(`json: cannot unmarshal ${jsonKind(v)} into Go value of type v1.${type}`);
     throw unmarshalError(v, parent, path, `v1.${type}`);
   }
-  const src = (v ?? {}) as JsonMap;
-  if (fields.length === 1 && fields[0]![0] === '*') return src;
+  if (fields.length === 1 && fields[0]![0] === '*') return (v ?? {}) as JsonMap;
   const c = compiled(type, fields);
+  const src = foldKeys((v ?? {}) as JsonMap, c);
   const out: JsonMap = {};
   for (let i = 0; i < c.names.length; i++) {
     const name = c.names[i]!;
@@ -116,6 +118,28 @@ interface Compiled {
   names: string[];
   specs: ParsedSpec[];
   absent: (Json | undefined | typeof RECURSE)[];
+  exact: Set<string>;
+  folded: Map<string, string>;
+}
+
+/**
+ * encoding/json matches a key to a field exactly, else ignoring case; keys come sorted (from
+ * sigs.k8s.io/yaml), so the last of several keys for one field wins. `Name:` sets name.
+ */
+function foldKeys(src: JsonMap, c: Compiled): JsonMap {
+  let other = false;
+  for (const k in src)
+    if (!c.exact.has(k)) {
+      other = true;
+      break;
+    }
+  if (!other) return src;
+  const out: JsonMap = {};
+  for (const k of Object.keys(src).sort()) {
+    const name = c.exact.has(k) ? k : c.folded.get(k.toLowerCase());
+    if (name !== undefined) out[name] = src[k]!;
+  }
+  return out;
 }
 
 const compiledTypes = new Map<string, Compiled>();
@@ -127,6 +151,8 @@ function compiled(type: string, fields: [string, ParsedSpec][]): Compiled {
       names: fields.map(([n]) => n),
       specs: fields.map(([, p]) => p),
       absent: fields.map(([, p]) => (isStructSpec(p) ? RECURSE : absent(p))),
+      exact: new Set(fields.map(([n]) => n)),
+      folded: new Map(fields.map(([n]) => [n.toLowerCase(), n])),
     };
     compiledTypes.set(type, c);
   }

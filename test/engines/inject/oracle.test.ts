@@ -159,6 +159,10 @@ const EDGES: Record<string, string> = {
     'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {template: {spec: {hostNetwork: "true", containers: [{name: c, ports: [{containerPort: http}]}]}}}\n',
   'bad quantity':
     'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, resources: {limits: {cpu: lots}}}]}\n',
+  // encoding/json matches keys to fields ignoring case; of several, the last sorted key wins.
+  'keys in other cases':
+    'ApiVersion: apps/v1\nKind: Deployment\nMetadata: {Name: d}\nspec: {template: {Spec: {Containers: [{NAME: c, Name: x, image: x}]}}}\n',
+  'kind twice': `apiVersion: v1\nKIND: Pod\nkind: Service\nmetadata: {name: d}\nspec: {containers: [{name: c}]}\n---\n${POD}`,
   // Go reads keys in sorted order, keeps the first type mismatch, and stops at a decoder's own error.
   'several wrong types':
     'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {replicas: x, template: {spec: {containers: [{name: 5, image: [1]}], activeDeadlineSeconds: y}}}\n',
