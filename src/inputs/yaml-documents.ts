@@ -24,15 +24,31 @@ export interface ParseYamlOptions {
 
 /** Line and column (1-based) of a character offset. */
 export function positionOf(text: string, offset: number): { line: number; col: number } {
+  return lineCursor(text)(offset);
+}
+
+/**
+ * positionOf for offsets that only grow (documents in file order): each call scans on from the
+ * previous offset, so a file of many documents is read once, not once per document.
+ */
+function lineCursor(text: string): (offset: number) => { line: number; col: number } {
+  let at = 0;
   let line = 1;
   let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
+  return (offset) => {
+    if (offset < at) {
+      at = 0;
+      line = 1;
+      last = -1;
     }
-  }
-  return { line, col: offset - last };
+    for (; at < offset && at < text.length; at++) {
+      if (text.charCodeAt(at) === 10) {
+        line++;
+        last = at;
+      }
+    }
+    return { line, col: offset - last };
+  };
 }
 
 export async function parseYamlDocuments(
@@ -49,10 +65,11 @@ export async function parseYamlDocuments(
   });
   const list = Array.isArray(docs) ? docs : [docs];
   const out: YamlDocument[] = [];
+  const position = lineCursor(text);
   for (const [index, doc] of list.entries()) {
     const err = doc.errors[0];
     if (err) {
-      const { line, col } = positionOf(text, err.pos[0]);
+      const { line, col } = position(err.pos[0]);
       throw new DataError(err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), {
         file,
         line,
@@ -64,7 +81,7 @@ export async function parseYamlDocuments(
       value = doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
       const start = doc.contents?.range?.[0] ?? 0;
-      const { line, col } = positionOf(text, start);
+      const { line, col } = position(start);
       throw new DataError((e as Error).message, { file, line, col });
     }
     if ((value === null || value === undefined) && !opts.keepEmpty) continue;
@@ -73,7 +90,7 @@ export async function parseYamlDocuments(
     out.push({
       value: value ?? null,
       file,
-      line: positionOf(text, start).line,
+      line: position(start).line,
       index,
       source: text.slice(doc.range[0], end),
     });
