@@ -9,7 +9,7 @@ import * as net from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import * as k8s from '@kubernetes/client-node';
+import type * as K8s from '@kubernetes/client-node';
 import {
   type ApplyOptions,
   type Cluster,
@@ -29,6 +29,12 @@ import {
 } from './cluster.js';
 import { backoffMs, MAX_TRIES, statusError } from './kube-status.js';
 
+/**
+ * Loaded by connect(): client-node is ESM-only, and the executable's bundle is CommonJS, where a
+ * static import would become a require() that Node 20 refuses for ES modules.
+ */
+let k8s: typeof K8s;
+
 interface ResourceInfo {
   name: string;
   namespaced: boolean;
@@ -38,6 +44,7 @@ export async function connect(
   opts: ClusterOptions,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<Cluster> {
+  k8s ??= await import('@kubernetes/client-node');
   const kc = new k8s.KubeConfig();
   try {
     if (opts.kubeconfig) kc.loadFromFile(opts.kubeconfig);
@@ -69,7 +76,7 @@ class KubeCluster implements Cluster {
   private readonly agentOpts: Promise<https.RequestOptions>;
 
   constructor(
-    private readonly kc: k8s.KubeConfig,
+    private readonly kc: K8s.KubeConfig,
     private readonly server: string,
     private readonly opts: ClusterOptions,
   ) {

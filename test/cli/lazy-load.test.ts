@@ -1,5 +1,6 @@
 // Start-up stays light: --help and version --remote=false never load the Kubernetes client
-// (or the other heavy modules that commands load on first use).
+// (or the other heavy modules that commands load on first use). Checked twice: on the module graph
+// in dist/ (every module traced), and on the bundle bin/istioctl.js runs (its external packages traced).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../support/run-cli.js';
 
-function loadedModules(args: string[]): string[] {
+function loadedModules(args: string[], bundle: boolean): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'trace-'));
   const trace = join(dir, 'trace.txt');
   try {
@@ -17,10 +18,19 @@ function loadedModules(args: string[]): string[] {
       [
         '--import',
         join(repoRoot, 'test', 'testdata', 'trace-loads.mjs'),
+        '--require',
+        join(repoRoot, 'test', 'testdata', 'trace-requires.cjs'),
         join(repoRoot, 'bin', 'istioctl.js'),
         ...args,
       ],
-      { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TRACE_FILE: trace } },
+      {
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH ?? '',
+          TRACE_FILE: trace,
+          ...(bundle ? {} : { ISTIOCTL_NO_BUNDLE: '1' }),
+        },
+      },
     );
     assert.equal(res.status, 0, res.stderr);
     return readFileSync(trace, 'utf8').split('\n').filter(Boolean);
@@ -30,7 +40,7 @@ function loadedModules(args: string[]): string[] {
 }
 
 const HEAVY = [
-  '@kubernetes/client-node',
+  '/node_modules/@kubernetes/client-node/',
   '/node_modules/yaml/',
   '/node_modules/ora/',
   '/engines/template/',
@@ -39,10 +49,10 @@ const HEAVY = [
 
 for (const args of [['--help'], ['version', '--remote=false'], ['version', '--help']]) {
   describe(`istioctl ${args.join(' ')}`, () => {
-    it('does not load heavy modules', () => {
-      const mods = loadedModules(args);
+    it('does not load heavy modules (module graph in dist/)', () => {
+      const mods = loadedModules(args, false);
       assert.ok(
-        mods.some((m) => m.includes('commander')),
+        mods.some((m) => m.includes('/node_modules/commander/')),
         'trace works: commander is loaded',
       );
       for (const h of HEAVY) {
@@ -53,5 +63,35 @@ for (const args of [['--help'], ['version', '--remote=false'], ['version', '--he
         );
       }
     });
+
+    it('does not load heavy packages (bundle)', () => {
+      const mods = loadedModules(args, true);
+      assert.ok(
+        mods.some((m) => m.endsWith('/dist/istioctl.cjs')) || mods.some((m) => m.endsWith('/bin/bundle.js')),
+        'the bundle runs',
+      );
+      assert.deepEqual(
+        mods.filter((m) => m.includes('/node_modules/commander/')),
+        [],
+        'commander comes from the bundle',
+      );
+      for (const h of HEAVY.filter((m) => m.includes('node_modules'))) {
+        assert.deepEqual(
+          mods.filter((m) => m.includes(h)),
+          [],
+          `${h} must not load`,
+        );
+      }
+    });
   });
 }
+
+describe('istioctl profile dump demo (bundle)', () => {
+  it('the trace sees the external packages the bundle loads', () => {
+    const mods = loadedModules(['profile', 'dump', 'demo'], true);
+    assert.ok(
+      mods.some((m) => m.includes('/node_modules/yaml/')),
+      mods.join('\n'),
+    );
+  });
+});
