@@ -14,7 +14,8 @@ export const cacheHeader = (source) => `${source.slice(0, source.indexOf('\n'))}
 
 /** Runs the bundle's module code; returns its exports and the script (the build serialises its cache). */
 export function loadBundle(file, { useCache = true } = {}) {
-  const source = readFileSync(file, 'utf8');
+  // The build links it as ASCII (non-ASCII text escaped), which latin1 decodes at a third of UTF-8's cost.
+  const source = readFileSync(file, 'latin1');
   // The bundle's import() calls come here (see scripts/build-bundle.mjs): bare names resolve from
   // the package's node_modules as they would from dist/.
   globalThis[Symbol.for('istioctl.import')] = (specifier) => import(specifier);

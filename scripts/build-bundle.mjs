@@ -34,6 +34,7 @@ async function link() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    charset: 'ascii',
     write: false,
     external: ['@kubernetes/client-node', '@grpc/grpc-js', 'ora', 'yaml'],
     // main.ts finds the package root from its own URL: the bundle sits in dist/ as main.js does.
@@ -48,7 +49,12 @@ async function link() {
   });
   // import() inside a vm script needs a loader callback that Node 20 drops when the script comes from
   // a code cache; bin/bundle.js provides one from a real ES module instead.
-  const code = result.outputFiles[0].text.replace(/\bimport\(("[^"\n]*")\)/g, '__bundleImport($1)');
+  // ASCII only, so bin/bundle.js reads it as latin1 and V8 keeps a one-byte string: esbuild escapes
+  // strings, templates and names (charset: 'ascii'); what it leaves, regular-expression literals and
+  // comments, reads the same with \uXXXX escapes.
+  const code = result.outputFiles[0].text
+    .replace(/\bimport\(("[^"\n]*")\)/g, '__bundleImport($1)')
+    .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if ((code.match(/\bimport\(/g) ?? []).length !== 1)
     throw new Error('bundle: an import() was not rewritten');
   const hash = createHash('sha256').update(code).digest('hex');
