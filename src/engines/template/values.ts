@@ -130,8 +130,16 @@ export function sortedKeys(m: unknown): string[] {
 }
 
 export function compareStrings(a: string, b: string): number {
+  // Go compares strings bytewise (UTF-8). UTF-16 code units order the same way below the surrogates,
+  // so only a first difference at a unit from U+D800 up needs the bytes.
   if (a === b) return 0;
-  // Go compares strings bytewise (UTF-8); this matches UTF-16 order except for astral characters.
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return a.length < b.length ? -1 : 1;
+  const x = a.charCodeAt(i);
+  const y = b.charCodeAt(i);
+  if (x < 0xd800 && y < 0xd800) return x < y ? -1 : 1;
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 

@@ -3,6 +3,7 @@ import { sprint, sprintf, sprintln } from '../fmt.js';
 import { def, type FuncMap, GoError } from '../func-types.js';
 import { utf8Len } from '../quote.js';
 import {
+  compareStrings,
   isTrue,
   kindOf,
   mapGet,
@@ -115,9 +116,7 @@ function lt(arg1: unknown, arg2: unknown): boolean {
     case 'uint':
       return BigInt(num(arg1)) < BigInt(num(arg2));
     case 'string':
-      return (
-        Buffer.compare(Buffer.from(unwrapTyped(arg1) as string), Buffer.from(unwrapTyped(arg2) as string)) < 0
-      );
+      return compareStrings(unwrapTyped(arg1) as string, unwrapTyped(arg2) as string) < 0;
     default:
       return (unwrapTyped(arg1) as number) < (unwrapTyped(arg2) as number);
   }

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { sprintf } from '../fmt.js';
 import { def, type FuncMap } from '../func-types.js';
 import { goQuote } from '../quote.js';
-import { kindOf, sliceOf, Typed, unwrapTyped } from '../values.js';
+import { compareStrings, kindOf, sliceOf, Typed, unwrapTyped } from '../values.js';
 import { strval } from './convert.js';
 
 const bytes = (s: string) => Buffer.from(s, 'utf8');
@@ -348,5 +348,5 @@ function goReplaceEmpty(src: string, n: string): string {
   return n + chars.map((c) => c + n).join('');
 }
 
-export const cmpBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+export const cmpBytes = compareStrings;
 export { unwrapTyped };
