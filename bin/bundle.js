@@ -1,19 +1,19 @@
 // Loads dist/istioctl.cjs, the one-file bundle `npm run build` links from dist/ (scripts/build-bundle.mjs),
 // with the V8 code cache the build trained for it. Node 20 has no compile cache of its own: without
 // these, every run resolves ~80 modules and compiles each function it calls from source again.
-import { readFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import vm from 'node:vm';
+const { readFileSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname } = require('node:path');
+const vm = require('node:vm');
 
 /**
  * The bundle's first line names a hash of the rest, and the cache starts with the same line: V8 itself
  * only checks the source length, so a cache is used for exactly the bundle it was made from.
  */
-export const cacheHeader = (source) => `${source.slice(0, source.indexOf('\n'))}\n`;
+const cacheHeader = (source) => `${source.slice(0, source.indexOf('\n'))}\n`;
 
 /** Runs the bundle's module code; returns its exports and the script (the build serialises its cache). */
-export function loadBundle(file, { useCache = true } = {}) {
+function loadBundle(file, { useCache = true } = {}) {
   // The build links it as ASCII (non-ASCII text escaped), which latin1 decodes at a third of UTF-8's cost.
   const source = readFileSync(file, 'latin1');
   // The bundle's import() calls come here (see scripts/build-bundle.mjs): bare names resolve from
@@ -33,6 +33,8 @@ export function loadBundle(file, { useCache = true } = {}) {
   const module = { exports: {} };
   script
     .runInThisContext()
-    .call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+    .call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
   return { exports: module.exports, script };
 }
+
+module.exports = { cacheHeader, loadBundle };
