@@ -1,7 +1,7 @@
 // The real file system behind Deps.files.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, normalize, sep } from 'node:path';
 import type { Files } from '../cli/deps.js';
 
 // Reads are synchronous behind the async interface: a command reads its inputs before doing
@@ -16,14 +16,16 @@ export const nodeFiles: Files = {
   isDirectory: async (p) => statOrUndefined(p)?.isDirectory() === true,
   walk: async (dir) => {
     const out: string[] = [];
+    // Plain concatenation below the normalised root: path.join per entry was ~3 ms per chart.
     const visit = (d: string) => {
+      const prefix = d.endsWith(sep) ? d : d + sep;
       for (const e of readdirSync(d, { withFileTypes: true })) {
-        const p = join(d, e.name);
+        const p = prefix + e.name;
         if (e.isDirectory()) visit(p);
         else out.push(p);
       }
     };
-    visit(dir);
+    visit(normalize(dir));
     return out.sort();
   },
   writeFileAtomic: async (p, data) => {

@@ -1,6 +1,6 @@
 // Loading a chart directory (Chart.yaml, values.yaml, templates/, files/) into memory, once per
 // process and directory, for the template engine's chart renderer.
-import { join, relative } from 'node:path';
+import { join, normalize, relative, sep } from 'node:path';
 import { DataError } from '../../cli/errors.js';
 import type { Sources } from './sources.js';
 
@@ -29,8 +29,10 @@ async function readChart(src: Sources, dir: string): Promise<ChartFiles> {
   const files = new Map<string, string>();
   const paths = await src.files.walk(dir);
   const texts = await Promise.all(paths.map((p) => src.files.readFile(p)));
+  const prefix = `${normalize(dir)}${sep}`;
   paths.forEach((p, i) => {
-    files.set(relative(dir, p).split('\\').join('/'), texts[i]!);
+    const rel = p.startsWith(prefix) ? p.slice(prefix.length) : relative(dir, p);
+    files.set(rel.split('\\').join('/'), texts[i]!);
   });
   return { dir, files };
 }
