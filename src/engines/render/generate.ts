@@ -32,8 +32,7 @@ export const RELEASE_NAME = 'istio';
 
 /**
  * Parses rendered template output into objects (documents without a kind are dropped). Documents are
- * split as Helm's releaseutil does; js-yaml keeps this fast on the large CRD documents, and a
- * document the cache knows is not read at all.
+ * split as Helm's releaseutil does (see readDocument), and a document the cache knows is not read at all.
  */
 export async function parseRendered(files: RenderedFile[], cache?: DocumentCache): Promise<Tree[]> {
   let load: ((text: string) => unknown) | undefined;
@@ -92,10 +91,23 @@ export function splitDocuments(text: string): string[] {
   return out;
 }
 
-/** How parseRendered reads one document (the doc cache is built with this very function). */
+/**
+ * How parseRendered reads one document (the doc cache is built with this very function): the line
+ * reader for the block YAML charts render, js-yaml for the rest. Both with YAML's core schema plus
+ * merge keys, so a timestamp-like scalar stays a string, as goyaml v2 leaves it for interface{}.
+ */
 export async function readDocument(): Promise<(text: string) => unknown> {
-  const { load } = await import('js-yaml');
-  return (text) => load(text);
+  const [{ default: jsyaml }, { readBlockYaml }] = await Promise.all([
+    import('js-yaml'),
+    import('../template/funcs/yaml-block.js'),
+  ]);
+  // js-yaml exports its built-in types at run time; @types/js-yaml doesn't declare them.
+  const { merge } = (jsyaml as unknown as { types: { merge: import('js-yaml').Type } }).types;
+  const schema = jsyaml.CORE_SCHEMA.extend({ implicit: [merge] });
+  return (text) => {
+    const fast = readBlockYaml(text);
+    return fast ? fast.value : jsyaml.load(text, { schema });
+  };
 }
 
 /** Renders every enabled component of a merged IstioOperator whose values are final. */

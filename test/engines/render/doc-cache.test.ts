@@ -67,11 +67,12 @@ describe('render document cache', () => {
       await readDocument(),
       goYamlMarshal,
     );
-    assert.equal(Object.keys(JSON.parse(text).docs).length, 1);
+    // A timestamp-like scalar reads as a string (core schema, as goyaml v2 leaves it): cached too.
+    assert.equal(Object.keys(JSON.parse(text).docs).length, 2);
     const cache = readDocumentCache(text)!;
     assert.ok(cache.get('kind: A\nn: 1'));
     assert.equal(cache.get('kind: A\nn: 1 '), undefined);
-    assert.equal(cache.get('kind: B\nwhen: 2024-01-02'), undefined);
+    assert.equal(JSON.parse(cache.get('kind: B\nwhen: 2024-01-02')!.json).when, '2024-01-02');
     assert.equal(readDocumentCache('{"format":0,"docs":{}}'), undefined);
     assert.equal(readDocumentCache('not json'), undefined);
   });

@@ -5,6 +5,7 @@
 // two read differently takes the full reader; so does every error, which then carries its wording.
 import { createRequire } from 'node:module';
 import jsyaml from 'js-yaml';
+import { readBlockYaml } from './yaml-block.js';
 
 type YamlModule = typeof import('yaml');
 const require = createRequire(import.meta.url);
@@ -52,6 +53,8 @@ export function readPlainYaml(text: string): { value: unknown } | undefined {
 
 function fastRead(text: string): { value: unknown } | undefined {
   if (NEEDS_YAML_11.test(text)) return undefined;
+  const block = readBlockYaml(text);
+  if (block) return block;
   try {
     const docs = jsyaml.loadAll(text, undefined, { schema: jsyaml.CORE_SCHEMA, json: true });
     return docs.length <= 1 ? { value: docs[0] ?? null } : undefined;
