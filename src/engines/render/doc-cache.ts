@@ -95,30 +95,41 @@ export function objectFromCache(entry: CachedDocument): Tree {
 }
 
 /**
- * Throws on anything JSON would carry differently from how the YAML writer prints it: NaN, ±Infinity,
- * -0, and values other than plain objects, arrays, strings, finite numbers, booleans and null
- * (a Date or a typed value would JSON-print like a string). Looks at the holder's raw value, before toJSON.
+ * True when every value below `v` is one JSON carries exactly as the YAML writer prints it: plain
+ * objects, arrays without holes or undefined, strings, booleans, null and finite numbers other than
+ * -0. JSON.stringify equal to the cached text then means the YAML is the cached YAML: what JSON
+ * prints alike but the writer does not (NaN and null, a Date and its string, a function that JSON
+ * drops, an object with toJSON) is all ruled out here. A plain walk, because a JSON.stringify
+ * replacer costs a call from the serializer into JavaScript for every value.
  */
-function exactJson(this: Record<string, unknown>, key: string, v: unknown): unknown {
-  const raw = this[key];
-  switch (typeof raw) {
-    case 'number':
-      if (!Number.isFinite(raw) || Object.is(raw, -0)) throw new RangeError('inexact');
-      return v;
+function exactJson(v: unknown): boolean {
+  switch (typeof v) {
     case 'string':
     case 'boolean':
-      return v;
-    case 'undefined':
-      if (Array.isArray(this)) throw new RangeError('inexact');
-      return v;
+      return true;
+    case 'number':
+      return Number.isFinite(v) && !(v === 0 && 1 / v < 0);
     case 'object': {
-      if (raw === null || Array.isArray(raw)) return v;
-      const proto = Object.getPrototypeOf(raw);
-      if (proto === Object.prototype || proto === null) return v;
-      throw new RangeError('inexact');
+      if (v === null) return true;
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          const x: unknown = v[i];
+          if (x === undefined || !exactJson(x)) return false;
+        }
+        return true;
+      }
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) return false;
+      const o = v as Record<string, unknown>;
+      for (const k in o) {
+        const x = o[k];
+        // An undefined property is left out by JSON and by the writer alike.
+        if (x !== undefined && !exactJson(x)) return false;
+      }
+      return true;
     }
     default:
-      throw new RangeError('inexact');
+      return false;
   }
 }
 
@@ -126,9 +137,11 @@ function exactJson(this: Record<string, unknown>, key: string, v: unknown): unkn
 export function cachedYaml(obj: Tree): string | undefined {
   const entry = origin.get(obj);
   if (!entry) return undefined;
+  let json: string;
   try {
-    return JSON.stringify(obj, exactJson) === entry.json ? entry.yaml : undefined;
+    json = JSON.stringify(obj);
   } catch {
     return undefined;
   }
+  return json === entry.json && exactJson(obj) ? entry.yaml : undefined;
 }

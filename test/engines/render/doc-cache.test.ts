@@ -115,4 +115,45 @@ describe('render document cache', () => {
     }
     assert.equal(cachedYaml({ kind: 'A' }), undefined);
   });
+
+  it('writes afresh what JSON prints as the cached text but the writer does not', async () => {
+    const doc = 'kind: A\nwhen: "1970-01-01T00:00:00.000Z"\nn: "x"\nlist: [null, 0]\nm: {}';
+    const cache = readDocumentCache(buildDocumentCache([doc], await readDocument(), goYamlMarshal))!;
+    const fresh = () => objectFromCache(cache.get(doc)!) as Record<string, any>;
+    // Each change leaves JSON.stringify's text as it was.
+    const changes: ((o: Record<string, any>) => void)[] = [
+      (o) => {
+        o.list[0] = Number.NaN;
+      },
+      (o) => {
+        o.list[0] = Number.POSITIVE_INFINITY;
+      },
+      (o) => {
+        o.when = new Date(0);
+      },
+      (o) => {
+        o.n = Object('x');
+      },
+      (o) => {
+        o.m.f = () => 1;
+      },
+      (o) => {
+        o.m.s = Symbol('s');
+      },
+      (o) => {
+        o.m = { toJSON: () => ({}) };
+      },
+    ];
+    for (const [i, change] of changes.entries()) {
+      const o = fresh();
+      const before = JSON.stringify(o);
+      change(o);
+      assert.equal(JSON.stringify(o), before, `change ${i}`);
+      assert.equal(cachedYaml(o), undefined, `change ${i}`);
+    }
+    // An undefined property is dropped by JSON and by the writer alike.
+    const o = fresh();
+    o.m.gone = undefined;
+    assert.equal(cachedYaml(o), goYamlMarshal(o));
+  });
 });
