@@ -148,6 +148,11 @@ describe('readBlockYaml', () => {
       'a: |\n  x\n\n  y\n\nb: 1\n',
       'a: |-\n  x\n    y\n  \nb: |\n\n',
       'a: |\n     \n  x\n',
+      'a: |\n  x\n      \n  \nb: 1',
+      'a: |\n  x\n  \t\n',
+      'a: |-\n  x\n\n\n',
+      'a: |\n  x\n \t\nb: 1',
+      '- |\n  x\n-   |-\n    y\n',
       'a: |\nb: 2',
       'a: |\n\tx\n',
       'a: |+\n  x\n\n',
@@ -174,6 +179,7 @@ describe('readBlockYaml', () => {
     for (const t of texts) check(t);
     assert.deepEqual(readBlockYaml('a: |\n  x\n\n  y\n\nb: 1\n')?.value, { a: 'x\n\ny\n', b: 1 });
     assert.deepEqual(readBlockYaml('a:\n- 1\n-   z: 3\n')?.value, { a: [1, { z: 3 }] });
+    assert.deepEqual(readBlockYaml('a: |\n  x\n      \n  \nb: 1')?.value, { a: 'x\n    \n', b: 1 });
     assert.equal(readBlockYaml('a: 1\na: 2\n'), undefined);
     assert.equal(readBlockYaml('a: &x 1\n'), undefined);
   });

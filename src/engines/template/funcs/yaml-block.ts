@@ -14,6 +14,17 @@ import { GIVE_UP, inlineScalar, NOT_STRING_KEY, PLAIN_KEY, quoted } from './yaml
 /** Characters js-yaml rejects, a BOM, and line ends other than \n: left to the full reader. */
 const UNUSUAL = /[\x00-\x08\x0b-\x1f\x7f\ufeff\u0085\u2028\u2029]/;
 
+const indentations = new Map<number, RegExp>();
+/** Up to n spaces at the start of every line: a block's indentation, or all of a shorter blank line. */
+function indentation(n: number): RegExp {
+  let re = indentations.get(n);
+  if (!re) {
+    re = new RegExp(`^ {1,${n}}`, 'gm');
+    indentations.set(n, re);
+  }
+  return re;
+}
+
 class Reader {
   i = 0;
   constructor(readonly lines: string[]) {}
@@ -119,24 +130,23 @@ class Reader {
     if (k < lines.length && lines[k]!.trim() === '') throw GIVE_UP;
     if (k === lines.length || this.indentOf(k) <= parent) return '';
     const m = this.indentOf(k);
-    const body: string[] = [];
-    let last = -1;
+    // The block runs while lines carry its indentation or are blank; per line only a native prefix
+    // test, then one regular expression takes the indentation off every line at once.
+    const prefix = ' '.repeat(m);
+    const first = k;
     for (; k < lines.length; k++) {
       const l = lines[k]!;
-      if (l.trim() === '') {
-        if (l.includes('\t')) throw GIVE_UP;
-        // Spaces past the block's indentation are content; a shorter blank line is an empty line.
-        body.push(l.length > m ? l.slice(m) : '');
-        if (l.length > m) last = body.length - 1;
-        continue;
-      }
-      if (this.indentOf(k) < m) break;
-      body.push(l.slice(m));
-      last = body.length - 1;
+      if (l.startsWith(prefix)) continue;
+      if (l.trim() !== '') break;
+      if (l.includes('\t')) throw GIVE_UP;
     }
     this.i = k;
-    // Clip keeps one line break after the last content line, strip none; trailing empty lines go.
-    const text = body.slice(0, last + 1).join('\n');
+    let text = lines.slice(first, k).join('\n').replace(indentation(m), '');
+    // Clip keeps one line break after the last content line, strip none; trailing empty lines go
+    // (spaces past the indentation on a blank line are content).
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+    text = text.slice(0, end);
     return strip ? text : `${text}\n`;
   }
 }
