@@ -1,74 +1,321 @@
 // Parsed templates kept from one process to the next: lexing and parsing a chart's templates costs
 // more than executing them once, so `npm run build` stores the parse trees of our charts' templates
 // (scripts/build-render-cache.mjs) and renderChart takes them from here instead of parsing.
-// An entry is keyed by a hash of the template's name and exact text, and is used only when every
-// function the template calls exists in the current function map: parsing consults the function
-// map for nothing else, so the stored trees are then exactly what parseTemplates would return.
-import { createHash } from 'node:crypto';
-import type { Node, Tree } from './nodes.js';
+// An entry is found by the template's name and used only when the text it was parsed from is
+// exactly the template's text (stored alongside and compared in full) and every function the
+// template calls exists in the current function map: parsing consults the function map for nothing
+// else, so the stored trees are then exactly what parseTemplates would return. A file of another
+// FORMAT, or one that does not read as this format, is ignored (bump FORMAT when the encoding
+// changes).
+//
+// Reading the cache is on every manifest command's path, so the file is laid out for that: a small
+// JSON header line (per template name: the functions called and where its text and trees are in
+// the body), then the body, of which only the entries asked for are read. An entry's trees are one
+// flat JSON array of numbers and strings (see encodeTrees), which JSON.parse reads much faster than
+// nested objects and which decodeTrees turns into nodes in one pass, setting `tree` links as it
+// goes; strings that are a slice of the template text at the node's position (most of them) are
+// stored as their length. Decoded trees are kept for the process (a chart rendered twice, like the
+// gateway chart for ingress and egress, decodes once): parse trees are never modified once built.
+import type { ListNode, Node, PipeNode, Tree, VariableNode } from './nodes.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface ParseCache {
   /** Trees for a template, or undefined when not stored or when it calls a function not defined. */
   get(name: string, text: string, hasFunction: (n: string) => boolean): Map<string, Tree> | undefined;
 }
 
-interface Entry {
-  /** Every function name the template calls. */
-  funcs: string[];
-  /** JSON of the trees: node `tree` references as tree indexes, bigints as {"$bigint": "..."}. */
-  trees: string;
-}
+/** Where one stored template is: the functions it calls, then spans in the body of its text and trees. */
+type HeaderEntry = [
+  funcs: string[],
+  textStart: number,
+  textEnd: number,
+  treesStart: number,
+  treesEnd: number,
+];
 
-const entryKey = (name: string, text: string) =>
-  createHash('sha256').update(name).update('\0').update(text).digest('base64');
+// Node kinds as numbers (their index; 0 stands for a missing node, null); decodeTrees' switch
+// spells the same numbers.
+const KINDS = [
+  '',
+  'text',
+  'list',
+  'action',
+  'pipe',
+  'command',
+  'field',
+  'variable',
+  'chain',
+  'identifier',
+  'dot',
+  'nil',
+  'bool',
+  'number',
+  'string',
+  'if',
+  'range',
+  'with',
+  'template',
+  'break',
+  'continue',
+  'end',
+  'else',
+] as const;
+const CODE = new Map<string, number>(KINDS.map((k, i) => [k, i]));
+// How many own fields each kind has (kind, pos and tree included): a node with others cannot be
+// stored faithfully, so encoding refuses it (the parser grew a field this file must learn).
+const FIELDS: Record<Node['kind'], number> = {
+  text: 4,
+  list: 4,
+  action: 5,
+  pipe: 7,
+  command: 4,
+  field: 4,
+  variable: 4,
+  chain: 5,
+  identifier: 4,
+  dot: 3,
+  nil: 3,
+  bool: 4,
+  number: 11,
+  string: 5,
+  if: 7,
+  range: 7,
+  with: 7,
+  template: 6,
+  break: 4,
+  continue: 4,
+  end: 3,
+  else: 4,
+};
+// NumberNode flags, one bit each.
+const IS_INT = 1;
+const IS_FLOAT = 2;
+const IS_UINT = 4;
+const IS_RUNE = 8;
+const IS_HEX = 16;
 
-/** The trees as JSON (see Entry.trees) and the function names they call. */
-export function encodeTrees(trees: Map<string, Tree>): Entry {
-  const list = [...trees.values()];
-  const index = new Map(list.map((t, i) => [t, i]));
+/**
+ * The trees as one flat JSON-able array: per tree its name and parse name, then its root node in
+ * pre-order, each node as its kind code, position and fields (node lists as count then nodes;
+ * bigints as decimal text; floats JSON cannot hold as text). Also the function names they call.
+ */
+export function encodeTrees(trees: Map<string, Tree>): { funcs: string[]; data: unknown[] } {
+  const out: unknown[] = [trees.size];
   const funcs = new Set<string>();
-  const json = JSON.stringify(
-    list.map((t) => ({ name: t.name, parseName: t.parseName, root: t.root })),
-    function (this: Record<string, unknown>, key: string, v: unknown) {
-      if (key === 'tree' && typeof v === 'object' && v !== null && !Array.isArray(v)) {
-        const i = index.get(v as Tree);
-        if (i === undefined) throw new Error('node of a tree outside the set');
-        return i;
+  for (const [name, tree] of trees) {
+    if (tree.name !== name) throw new Error(`parse cache: tree ${name} is named ${tree.name}`);
+    const text = tree.text;
+    // A string at `pos` in the template text is stored as its length.
+    const sub = (s: string, pos: number) => (text.startsWith(s, pos) ? s.length : s);
+    // A node list: its length, then its nodes.
+    const all = (ns: Node[]) => {
+      out.push(ns.length);
+      for (const c of ns) node(c);
+    };
+    const node = (n: Node | null): void => {
+      if (n === null) {
+        out.push(0);
+        return;
       }
-      if (typeof v === 'bigint') return { $bigint: v.toString() };
-      if (this.kind === 'identifier' && key === 'ident' && typeof v === 'string') funcs.add(v);
-      return v;
-    },
-  );
-  return { funcs: [...funcs].sort(), trees: json };
+      if (n.tree !== tree) throw new Error(`parse cache: a node of ${name} links another tree`);
+      if (Object.keys(n).length !== FIELDS[n.kind])
+        throw new Error(`parse cache: ${n.kind} node fields changed; teach parse-cache.ts the new ones`);
+      out.push(CODE.get(n.kind), n.pos);
+      switch (n.kind) {
+        case 'text':
+          out.push(sub(n.text, n.pos));
+          return;
+        case 'list':
+          all(n.nodes);
+          return;
+        case 'action':
+          out.push(n.line);
+          node(n.pipe);
+          return;
+        case 'pipe':
+          out.push(n.line, n.isAssign ? 1 : 0);
+          all(n.decl);
+          all(n.cmds);
+          return;
+        case 'command':
+          all(n.args);
+          return;
+        case 'field':
+        case 'variable':
+          out.push(n.ident);
+          return;
+        case 'chain':
+          node(n.node);
+          out.push(n.field);
+          return;
+        case 'identifier':
+          funcs.add(n.ident);
+          out.push(sub(n.ident, n.pos));
+          return;
+        case 'bool':
+          out.push(n.value ? 1 : 0);
+          return;
+        case 'number': {
+          const flags =
+            (n.isInt ? IS_INT : 0) |
+            (n.isFloat ? IS_FLOAT : 0) |
+            (n.isUint ? IS_UINT : 0) |
+            (n.isRune ? IS_RUNE : 0) |
+            (n.isHex ? IS_HEX : 0);
+          const float = Number.isFinite(n.float) && !Object.is(n.float, -0) ? n.float : String(n.float);
+          out.push(sub(n.text, n.pos), flags, n.int.toString(), float);
+          return;
+        }
+        case 'string':
+          out.push(sub(n.quoted, n.pos), n.text === n.quoted.slice(1, -1) ? 0 : n.text);
+          return;
+        case 'if':
+        case 'range':
+        case 'with':
+          out.push(n.line);
+          node(n.pipe);
+          node(n.list);
+          node(n.elseList);
+          return;
+        case 'template':
+          out.push(n.line, n.name);
+          node(n.pipe);
+          return;
+        case 'break':
+        case 'continue':
+        case 'else':
+          out.push(n.line);
+          return;
+        case 'dot':
+        case 'nil':
+        case 'end':
+          return;
+      }
+    };
+    out.push(name, tree.parseName);
+    node(tree.root);
+  }
+  return { funcs: [...funcs].sort(), data: out };
 }
 
-/** The trees back from encodeTrees, for the template text they were parsed from. */
-export function decodeTrees(encoded: string, text: string): Map<string, Tree> {
-  // One walk restores both encodings (a JSON.parse reviver, called for every value, costs more).
-  const raw = JSON.parse(encoded) as { name: string; parseName: string; root: Node }[];
-  const trees: Tree[] = raw.map((t) => ({ name: t.name, parseName: t.parseName, text, root: null as never }));
-  const bigint = (v: unknown): bigint | undefined => {
-    const b = (v as { $bigint?: unknown }).$bigint;
-    return typeof b === 'string' && Object.keys(v as object).length === 1 ? BigInt(b) : undefined;
-  };
-  const link = (o: Record<string, unknown> | unknown[]): void => {
-    for (const k in o) {
-      const v = (o as Record<string, unknown>)[k];
-      if (typeof v === 'object' && v !== null) {
-        const b = bigint(v);
-        if (b !== undefined) (o as Record<string, unknown>)[k] = b;
-        else link(v as Record<string, unknown>);
-      } else if (k === 'tree' && typeof v === 'number' && !Array.isArray(o)) o[k] = trees[v];
+/** The trees back from encodeTrees' data, for the template text they were parsed from. */
+export function decodeTrees(data: unknown[], text: string): Map<string, Tree> {
+  if (!Array.isArray(data) || typeof data[0] !== 'number') throw new Error('parse cache: not trees');
+  const trees = new Map<string, Tree>();
+  let i = 1;
+  let tree: Tree;
+  // Written for a cold start (it runs once per template, mostly before any JIT): a switch on
+  // small integers, reads inlined, fields in the order parse.ts creates them (same object shapes).
+  const node = (): Node | null => {
+    const code = data[i++] as number;
+    if (code === 0) return null;
+    const pos = data[i++] as number;
+    switch (code) {
+      case 1: {
+        const s = data[i++] as string | number;
+        return { kind: 'text', pos, tree, text: typeof s === 'number' ? text.slice(pos, pos + s) : s };
+      }
+      case 2: {
+        const nodes: Node[] = [];
+        for (let n = data[i++] as number; n > 0; n--) nodes.push(node()!);
+        return { kind: 'list', pos, tree, nodes };
+      }
+      case 3: {
+        const line = data[i++] as number;
+        return { kind: 'action', pos, line, tree, pipe: node() as PipeNode };
+      }
+      case 4: {
+        const line = data[i++] as number;
+        const isAssign = data[i++] === 1;
+        const decl: VariableNode[] = [];
+        for (let n = data[i++] as number; n > 0; n--) decl.push(node() as VariableNode);
+        const cmds: Node[] = [];
+        for (let n = data[i++] as number; n > 0; n--) cmds.push(node()!);
+        return { kind: 'pipe', pos, line, tree, isAssign, decl, cmds } as PipeNode;
+      }
+      case 5: {
+        const args: Node[] = [];
+        for (let n = data[i++] as number; n > 0; n--) args.push(node()!);
+        return { kind: 'command', pos, tree, args };
+      }
+      case 6:
+        return { kind: 'field', pos, tree, ident: data[i++] as string[] };
+      case 7:
+        return { kind: 'variable', pos, tree, ident: data[i++] as string[] };
+      case 8: {
+        const n = node()!;
+        return { kind: 'chain', pos, tree, node: n, field: data[i++] as string[] };
+      }
+      case 9: {
+        const s = data[i++] as string | number;
+        return { kind: 'identifier', pos, tree, ident: typeof s === 'number' ? text.slice(pos, pos + s) : s };
+      }
+      case 10:
+        return { kind: 'dot', pos, tree };
+      case 11:
+        return { kind: 'nil', pos, tree };
+      case 12:
+        return { kind: 'bool', pos, tree, value: data[i++] === 1 };
+      case 13: {
+        const s = data[i++] as string | number;
+        const flags = data[i++] as number;
+        const int = BigInt(data[i++] as string);
+        const float = data[i++] as number | string;
+        return {
+          kind: 'number',
+          text: typeof s === 'number' ? text.slice(pos, pos + s) : s,
+          isInt: (flags & IS_INT) !== 0,
+          isFloat: (flags & IS_FLOAT) !== 0,
+          isUint: (flags & IS_UINT) !== 0,
+          int,
+          float: typeof float === 'string' ? Number(float) : float,
+          isRune: (flags & IS_RUNE) !== 0,
+          isHex: (flags & IS_HEX) !== 0,
+          pos,
+          tree,
+        };
+      }
+      case 14: {
+        const s = data[i++] as string | number;
+        const quoted = typeof s === 'number' ? text.slice(pos, pos + s) : s;
+        const t = data[i++] as string | number;
+        return { kind: 'string', pos, tree, quoted, text: typeof t === 'number' ? quoted.slice(1, -1) : t };
+      }
+      case 15:
+      case 16:
+      case 17: {
+        const line = data[i++] as number;
+        const pipe = node() as PipeNode;
+        const list = node() as ListNode;
+        const elseList = node() as ListNode | null;
+        const kind = code === 15 ? 'if' : code === 16 ? 'range' : 'with';
+        return { kind, pos, line, tree, pipe, list, elseList };
+      }
+      case 18: {
+        const line = data[i++] as number;
+        const name = data[i++] as string;
+        return { kind: 'template', pos, line, tree, name, pipe: node() as PipeNode | null };
+      }
+      case 19:
+        return { kind: 'break', pos, tree, line: data[i++] as number };
+      case 20:
+        return { kind: 'continue', pos, tree, line: data[i++] as number };
+      case 21:
+        return { kind: 'end', pos, tree };
+      case 22:
+        return { kind: 'else', pos, tree, line: data[i++] as number };
     }
+    throw new Error(`parse cache: no node kind ${code}`);
   };
-  raw.forEach((t, i) => {
-    link(t.root as unknown as Record<string, unknown>);
-    trees[i]!.root = t.root as Tree['root'];
-  });
-  return new Map(trees.map((t) => [t.name, t]));
+  for (let n = data[0] as number; n > 0; n--) {
+    const name = data[i++] as string;
+    tree = { name, parseName: data[i++] as string, text, root: null as unknown as ListNode };
+    tree.root = node() as ListNode;
+    trees.set(name, tree);
+  }
+  if (i !== data.length) throw new Error('parse cache: trees end before their data');
+  return trees;
 }
 
 /**
@@ -79,7 +326,7 @@ export function buildParseCache(
   templates: Iterable<{ name: string; text: string }>,
   parse: (name: string, text: string) => Map<string, Tree>,
 ): string {
-  const entries: Record<string, Entry> = {};
+  const stored: { name: string; text: string; funcs: string[]; data: unknown[] }[] = [];
   for (const { name, text } of templates) {
     let trees: Map<string, Tree>;
     try {
@@ -87,28 +334,67 @@ export function buildParseCache(
     } catch {
       continue;
     }
-    entries[entryKey(name, text)] = encodeTrees(trees);
+    if (stored.some((e) => e.name === name && e.text === text)) continue;
+    // decodeTrees gives every tree the text it is asked for.
+    if ([...trees.values()].some((t) => t.text !== text))
+      throw new Error(`parse cache: ${name} trees of other text`);
+    stored.push({ name, text, ...encodeTrees(trees) });
   }
-  const sorted = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return `${JSON.stringify({ format: FORMAT, entries: sorted })}\n`;
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  stored.sort((a, b) => order(a.name, b.name) || order(a.text, b.text));
+  const header: Record<string, HeaderEntry[]> = {};
+  let body = '';
+  for (const { name, text, funcs, data } of stored) {
+    const json = JSON.stringify(data);
+    const textStart = body.length;
+    body += `${text}\n`;
+    const treesStart = body.length;
+    body += `${json}\n`;
+    const spans: HeaderEntry = [
+      funcs,
+      textStart,
+      textStart + text.length,
+      treesStart,
+      treesStart + json.length,
+    ];
+    if (Object.hasOwn(header, name)) header[name]!.push(spans);
+    else header[name] = [spans];
+  }
+  return `${JSON.stringify({ format: FORMAT, entries: header })}\n${body}`;
 }
 
 /** The cache from its file's text; undefined when the text is not a cache this code writes. */
 export function readParseCache(fileText: string): ParseCache | undefined {
+  const eol = fileText.indexOf('\n');
   let parsed: { format?: unknown; entries?: unknown };
   try {
-    parsed = JSON.parse(fileText);
+    parsed = JSON.parse(eol < 0 ? fileText : fileText.slice(0, eol));
   } catch {
     return undefined;
   }
   if (parsed?.format !== FORMAT || typeof parsed.entries !== 'object' || parsed.entries === null)
     return undefined;
-  const entries = parsed.entries as Record<string, Entry>;
+  const entries = parsed.entries as Record<string, HeaderEntry[]>;
+  const at = (start: number, end: number) => fileText.slice(eol + 1 + start, eol + 1 + end);
+  const decoded = new Map<HeaderEntry, Map<string, Tree>>();
+  const decode = (e: HeaderEntry, text: string) => {
+    let trees = decoded.get(e);
+    if (!trees) {
+      trees = decodeTrees(JSON.parse(at(e[3], e[4])), text);
+      decoded.set(e, trees);
+    }
+    // The caller's own map (trees are shared: they are not modified once parsed).
+    return new Map(trees);
+  };
   return {
     get(name, text, hasFunction) {
-      const key = entryKey(name, text);
-      const e = Object.hasOwn(entries, key) ? entries[key] : undefined;
-      return e?.funcs.every(hasFunction) ? decodeTrees(e.trees, text) : undefined;
+      if (!Object.hasOwn(entries, name)) return undefined;
+      try {
+        const e = entries[name]!.find((c) => c[2] - c[1] === text.length && at(c[1], c[2]) === text);
+        return e?.[0].every(hasFunction) ? decode(e, text) : undefined;
+      } catch {
+        return undefined; // not a header this code wrote
+      }
     },
   };
 }
