@@ -24,6 +24,8 @@ const base60Float = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 const timestampRe =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]| +)(\d{1,2}):(\d{1,2}):(\d{1,2})(\.\d*)?(?: *(Z|[-+]\d{1,2}(?::\d\d)?))?)?$/;
 
+const ALL_DIGITS = /^[0-9]+$/;
+
 /** Go's strconv.ParseInt/ParseUint with base 0 (after goyaml dropped underscores). */
 function goParsesAsInt(s: string): boolean {
   let t = s;
@@ -35,6 +37,8 @@ function goParsesAsInt(s: string): boolean {
 /** True when goyaml.v2 would read the unquoted text as something other than a string. */
 export function resolvesNonString(s: string): boolean {
   if (RESOLVE_NON_STR.has(s)) return true;
+  // Digits only: an integer, or (with an 8 or 9 after a leading 0) a float.
+  if (ALL_DIGITS.test(s)) return true;
   const c = s.charCodeAt(0);
   if (c === 0x2e) return !Number.isNaN(Number.parseFloat(s)) && /^\.[0-9]/.test(s) && yamlStyleFloat.test(s);
   if (c === 0x2b || c === 0x2d || (c >= 0x30 && c <= 0x39)) {
@@ -173,27 +177,35 @@ const DOUBLE_STOPS =
  */
 const EVERY_CHAR = /[\ud800-\udbff][\udc00-\udfff]|[\s\S]/g;
 
+/** Value texts written in one piece (printable ASCII, nothing to escape), by text: manifests repeat them. */
+const wholeTexts = new Map<string, string>();
+
+/** The scalar's text when it is printable ASCII with nothing to escape (then only folding can change it). */
+function wholeText(s: string, style: Style): string | undefined {
+  if (style === 'literal' || !PLAIN_ASCII.test(s)) return undefined;
+  if (style === 'plain') return s;
+  if (style === 'single') return `'${s.includes("'") ? s.replace(/'/g, "''") : s}'`;
+  return s.includes('"') || s.includes('\\') ? undefined : `"${s}"`;
+}
+
 export function writeScalar(out: Out, s: string, indent: number, simpleKey: boolean): void {
-  const style = chooseStyle(s, simpleKey);
-  const allowBreaks = !simpleKey;
-  // Folding happens only at a space past BEST_WIDTH: text that ends before it goes out whole.
-  if (style !== 'literal' && PLAIN_ASCII.test(s)) {
-    const whole =
-      style === 'plain'
-        ? s
-        : style === 'single'
-          ? `'${s.includes("'") ? s.replace(/'/g, "''") : s}'`
-          : !s.includes('"') && !s.includes('\\')
-            ? `"${s}"`
-            : undefined;
-    if (whole !== undefined && (!allowBreaks || out.column + whole.length <= BEST_WIDTH)) {
-      out.buf.push(whole);
-      out.column += whole.length;
-      return;
-    }
+  let style: Style | undefined;
+  let whole = simpleKey ? undefined : wholeTexts.get(s);
+  if (whole === undefined) {
+    style = chooseStyle(s, simpleKey);
+    whole = wholeText(s, style);
+    if (whole !== undefined && !simpleKey && s.length <= 256 && wholeTexts.size < 20_000)
+      wholeTexts.set(s, whole);
   }
+  // Folding happens only at a space past BEST_WIDTH: text that ends before it goes out whole.
+  if (whole !== undefined && (simpleKey || out.column + whole.length <= BEST_WIDTH)) {
+    out.buf.push(whole);
+    out.column += whole.length;
+    return;
+  }
+  style ??= chooseStyle(s, simpleKey);
   if (style === 'literal') writeLiteral(out, s, indent);
-  else writeFlow(out, s, indent, allowBreaks, style);
+  else writeFlow(out, s, indent, !simpleKey, style);
 }
 
 /**
@@ -292,6 +304,10 @@ function writeFlow(out: Out, s: string, indent: number, allowBreaks: boolean, st
   out.column = col;
 }
 
+const OTHER_BREAK = /[\r\x85\u2028\u2029]/;
+/** A "\n" that starts a line with something on it. */
+const LINE_START = /\n(?=[^\n])/g;
+
 /** A literal block (yaml_emitter_write_literal_scalar): each line indented, breaks kept as they are. */
 function writeLiteral(out: Out, s: string, indent: number): void {
   let hint = '|';
@@ -300,12 +316,17 @@ function writeLiteral(out: Out, s: string, indent: number): void {
   if (!isBreakCode(s.charCodeAt(s.length - 1))) hint += '-';
   else if (s.length === 1 || isBreakCode(s.charCodeAt(s.length - 2))) hint += '+';
   const pad = spaces(indent);
-  // Split with the breaks captured: even indices are lines, odd ones the break that ended them.
-  const parts = s.split(/([\n\r\x85\u2028\u2029])/);
   let text = `${hint}\n`;
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i]!;
-    text += i % 2 === 1 || p === '' ? p : pad + p;
+  if (!OTHER_BREAK.test(s)) {
+    // Only "\n" breaks: one native replace indents every line that is not empty.
+    text += (s.charCodeAt(0) === 0x0a ? '' : pad) + s.replace(LINE_START, `\n${pad}`);
+  } else {
+    // Split with the breaks captured: even indices are lines, odd ones the break that ended them.
+    const parts = s.split(/([\n\r\x85\u2028\u2029])/);
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
+      text += i % 2 === 1 || p === '' ? p : pad + p;
+    }
   }
   if (!isBreakCode(s.charCodeAt(s.length - 1))) text += '\n';
   out.buf.push(text);
