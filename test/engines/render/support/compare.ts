@@ -8,7 +8,6 @@ export const NORMALISATIONS = [
   'chart version labels (helm.sh/chart, app.kubernetes.io/version) and other labels/annotations are not compared',
   'golden objects without metadata.name (a flaw of upstream k8s.service patching) match our objects of the same kind and namespace, in order',
   'the istio-sidecar-injector `config` (injection templates: the snapshot carries an older agentgateway template) is compared only for its template names; `values` is compared in full',
-  'the `values` ConfigMap (a debugging record of all Helm values) is compared for existence only',
 ] as const;
 
 export function objectKey(o: Tree): string {
@@ -125,6 +124,11 @@ export function comparedFields(o: Tree): Record<string, unknown> {
           const cfg = parse(data.config.replace(/^template: .*$/m, '')) as Tree;
           f.injectorTemplates = Object.keys(isMap(cfg.templates) ? cfg.templates : {}).sort();
           f.injectorDefaultTemplates = cfg.defaultTemplates;
+        }
+      }
+      if (name === 'values' || String(name).startsWith('values-')) {
+        for (const k of ['merged-values', 'original-values']) {
+          if (typeof data[k] === 'string') f[k] = JSON.parse(data[k]);
         }
       }
       break;
