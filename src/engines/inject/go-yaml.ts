@@ -143,20 +143,29 @@ function presentKeys(m: Record<string, unknown>): readonly string[] | undefined 
   return keys.length === 0 ? undefined : sortedKeys(keys);
 }
 
-/** "key:" for each key seen: a simple key never folds, so its text does not depend on the column. */
+/**
+ * "key:" for each key seen (a simple key never folds, so its text does not depend on the column), or
+ * "" for a key goyaml cannot write as a simple key: one with a line break or over 128 UTF-8 bytes
+ * (yaml_emitter_check_simple_key) goes out as "? key" and ": value" instead.
+ */
 const keyTexts = new Map<string, string>();
 
 function keyText(k: string): string {
   let t = keyTexts.get(k);
   if (t === undefined) {
-    const o = new Out();
-    writeScalar(o, k, 0, true);
-    o.buf.push(':');
-    t = o.buf.join('');
+    if (LINE_BREAK.test(k) || (k.length > 42 && Buffer.byteLength(k) > 128)) t = '';
+    else {
+      const o = new Out();
+      writeScalar(o, k, 0, true);
+      o.buf.push(':');
+      t = o.buf.join('');
+    }
     if (keyTexts.size < 20_000) keyTexts.set(k, t);
   }
   return t;
 }
+
+const LINE_BREAK = /[\n\r\x85\u2028\u2029]/;
 
 function emitNode(out: Out, v: unknown, indent: number): void {
   // Called with the cursor right after "key:" or "-" (no trailing space written yet).
@@ -209,9 +218,20 @@ function emitMapBody(out: Out, m: Record<string, unknown>, keys: readonly string
       out.column = indent;
     }
     const kt = keyText(k);
+    const v = m[k];
+    if (kt === '') {
+      // "? key" then ": value", the value placed as a sequence item's is after "- ".
+      out.write('? ');
+      writeScalar(out, k, indent + 2, false);
+      endLine(out);
+      out.buf.push(pad);
+      out.column = indent;
+      out.write(':');
+      emitItem(out, v, indent);
+      continue;
+    }
     out.buf.push(kt);
     out.column += kt.length;
-    const v = m[k];
     if (Array.isArray(v) && v.length > 0) {
       endLine(out);
       out.buf.push(pad);
@@ -231,18 +251,22 @@ function emitSeqItems(out: Out, items: unknown[], indent: number): void {
     }
     out.buf.push('-');
     out.column++;
-    const item = items[i];
-    if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
-      const m = item as Record<string, unknown>;
-      const keys = presentKeys(m);
-      if (keys === undefined) out.write(' {}');
-      else {
-        out.buf.push(' ');
-        out.column++;
-        emitMapBody(out, m, keys, indent + 2);
-      }
-    } else emitNode(out, item, indent);
+    emitItem(out, items[i], indent);
   }
+}
+
+/** What follows "-" (or the ":" of a "? key"): a map starts on the same line, after one space. */
+function emitItem(out: Out, item: unknown, indent: number): void {
+  if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
+    const m = item as Record<string, unknown>;
+    const keys = presentKeys(m);
+    if (keys === undefined) out.write(' {}');
+    else {
+      out.buf.push(' ');
+      out.column++;
+      emitMapBody(out, m, keys, indent + 2);
+    }
+  } else emitNode(out, item, indent);
 }
 
 /** The YAML text of a JSON-like value, as sigs.k8s.io/yaml.Marshal prints it. */
