@@ -18,7 +18,7 @@
 // gateway chart for ingress and egress, decodes once): parse trees are never modified once built.
 import type { ListNode, Node, PipeNode, Tree, VariableNode } from './nodes.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface ParseCache {
   /** Trees for a template, or undefined when not stored or when it calls a function not defined. */
@@ -88,6 +88,10 @@ const FIELDS: Record<Node['kind'], number> = {
   end: 3,
   else: 4,
 };
+// A node starts with one number: its kind's code in the low bits, its position above.
+const KIND_BITS = 5;
+const KIND_MASK = (1 << KIND_BITS) - 1;
+const MAX_POS = 2 ** (31 - KIND_BITS);
 // NumberNode flags, one bit each.
 const IS_INT = 1;
 const IS_FLOAT = 2;
@@ -97,7 +101,7 @@ const IS_HEX = 16;
 
 /**
  * The trees as one flat JSON-able array: per tree its name and parse name, then its root node in
- * pre-order, each node as its kind code, position and fields (node lists as count then nodes;
+ * pre-order, each node as its kind code and position in one number, then its fields (node lists as count then nodes;
  * bigints as decimal text; floats JSON cannot hold as text). Also the function names they call.
  */
 export function encodeTrees(trees: Map<string, Tree>): { funcs: string[]; data: unknown[] } {
@@ -121,7 +125,8 @@ export function encodeTrees(trees: Map<string, Tree>): { funcs: string[]; data: 
       if (n.tree !== tree) throw new Error(`parse cache: a node of ${name} links another tree`);
       if (Object.keys(n).length !== FIELDS[n.kind])
         throw new Error(`parse cache: ${n.kind} node fields changed; teach parse-cache.ts the new ones`);
-      out.push(CODE.get(n.kind), n.pos);
+      if (n.pos >= MAX_POS) throw new Error(`parse cache: ${name} is too long`);
+      out.push(CODE.get(n.kind)! | (n.pos << KIND_BITS));
       switch (n.kind) {
         case 'text':
           out.push(sub(n.text, n.pos));
@@ -208,9 +213,10 @@ export function decodeTrees(data: unknown[], text: string): Map<string, Tree> {
   // Written for a cold start (it runs once per template, mostly before any JIT): a switch on
   // small integers, reads inlined, fields in the order parse.ts creates them (same object shapes).
   const node = (): Node | null => {
-    const code = data[i++] as number;
-    if (code === 0) return null;
-    const pos = data[i++] as number;
+    const head = data[i++] as number;
+    if (head === 0) return null;
+    const code = head & KIND_MASK;
+    const pos = head >>> KIND_BITS;
     switch (code) {
       case 1: {
         const s = data[i++] as string | number;
