@@ -18,7 +18,7 @@
 // gateway chart for ingress and egress, decodes once): parse trees are never modified once built.
 import type { ListNode, Node, PipeNode, Tree, VariableNode } from './nodes.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 export interface ParseCache {
   /** Trees for a template, or undefined when not stored or when it calls a function not defined. */
@@ -168,7 +168,8 @@ export function encodeTrees(trees: Map<string, Tree>): { funcs: string[]; data: 
             (n.isUint ? IS_UINT : 0) |
             (n.isRune ? IS_RUNE : 0) |
             (n.isHex ? IS_HEX : 0);
-          const float = Number.isFinite(n.float) && !Object.is(n.float, -0) ? n.float : String(n.float);
+          // JSON has no -0, NaN or infinities: those as text Number() reads back (String(-0) is "0").
+          const float = Object.is(n.float, -0) ? '-0' : Number.isFinite(n.float) ? n.float : String(n.float);
           out.push(sub(n.text, n.pos), flags, n.int.toString(), float);
           return;
         }

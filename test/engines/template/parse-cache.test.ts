@@ -74,6 +74,58 @@ describe('template parse cache', () => {
     assert.equal(hits, templates.length);
   });
 
+  it('gives back every kind of node, number and string exactly', () => {
+    const text = [
+      "{{/* c */}}héllo {{- 1 -}} wörld {{ 0x1F }} {{ 1e3 }} {{ -0.0 }} {{ 18446744073709551615 }} {{ 'a' }}",
+      '{{ "q\\"s\\u00e9" }} {{ `raw` }} {{ "plain" }} {{ true }} {{ nil | print }} {{ 1_000 }} {{ 0x1p-2 }}',
+      '{{ $x := .a.b }}{{ $x = 2 }}{{ ($x).c.d }}{{ .e | printf "%v" }}{{ $.f }}',
+      '{{ range $i, $v := .l }}{{ if $i }}{{ break }}{{ else if $v }}{{ continue }}{{ else }}-{{ end }}{{ end }}',
+      '{{ with .w }}{{ . }}{{ else with .z }}z{{ else }}n{{ end }}{{ block "b" . }}in {{ . }}{{ end }}',
+      '{{ define "d" }}{{ template "b" }}{{ end }}{{ template "d" .x }}',
+    ].join('\n');
+    const fresh = parse('t', text);
+    assert.deepStrictEqual(decodeTrees(encodeTrees(fresh).data, text), fresh);
+    const cache = readParseCache(buildParseCache([{ name: 't', text }], parse))!;
+    assert.deepStrictEqual(
+      cache.get('t', text, () => true),
+      fresh,
+    );
+  });
+
+  it('keeps templates of one name and different texts apart, and decodes each once', () => {
+    const texts = ['{{ .a }}', '{{ .b }}'];
+    const cache = readParseCache(
+      buildParseCache(
+        texts.map((text) => ({ name: 'same', text })),
+        parse,
+      ),
+    )!;
+    for (const text of texts) {
+      const first = cache.get('same', text, () => true)!;
+      assert.deepStrictEqual(first, parse('same', text));
+      const again = cache.get('same', text, () => true)!;
+      assert.notEqual(again, first); // each caller has its own map
+      assert.equal(again.get('same'), first.get('same'));
+    }
+  });
+
+  it('refuses nodes with fields it does not know, and ignores a damaged file', () => {
+    const trees = parse('t', '{{ .a }}');
+    const action = trees.get('t')!.root.nodes[0]! as unknown as Record<string, unknown>;
+    action.extra = 1;
+    assert.throws(() => encodeTrees(trees), /fields changed/);
+    const file = buildParseCache([{ name: 't', text: '{{ .a }}' }], parse);
+    const eol = file.indexOf('\n');
+    const damaged =
+      file.slice(0, eol + 1) + file.slice(eol + 1).replace(/\[1,.*\]/, (m) => `[2${m.slice(2)}`);
+    assert.notEqual(damaged, file);
+    assert.equal(
+      readParseCache(damaged)!.get('t', '{{ .a }}', () => true),
+      undefined,
+    );
+    assert.equal(readParseCache('not json'), undefined);
+  });
+
   it('misses on other text, other names, and templates calling a function the map lacks', () => {
     const text = '{{ define "x" }}{{ upper .a | quote }}{{ end }}{{ template "x" . }}{{ 12 }}{{ 1.5 }}';
     const cache = readParseCache(
