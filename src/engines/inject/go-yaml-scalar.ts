@@ -37,11 +37,11 @@ function goParsesAsInt(s: string): boolean {
 /** True when goyaml.v2 would read the unquoted text as something other than a string. */
 export function resolvesNonString(s: string): boolean {
   if (RESOLVE_NON_STR.has(s)) return true;
-  // Digits only: an integer, or (with an 8 or 9 after a leading 0) a float.
-  if (ALL_DIGITS.test(s)) return true;
   const c = s.charCodeAt(0);
   if (c === 0x2e) return !Number.isNaN(Number.parseFloat(s)) && /^\.[0-9]/.test(s) && yamlStyleFloat.test(s);
   if (c === 0x2b || c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+    // Digits only: an integer, or (with an 8 or 9 after a leading 0) a float.
+    if (ALL_DIGITS.test(s)) return true;
     if (timestampRe.test(s)) return true;
     const plain = s.replace(/_/g, '');
     if (goParsesAsInt(plain)) return true;
@@ -71,7 +71,8 @@ const SAFE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9_./=+-]*$/;
 const styleCache = [new Map<string, Style>(), new Map<string, Style>()];
 
 function chooseStyle(s: string, simpleKey: boolean): Style {
-  if (SAFE_PLAIN.test(s)) return resolvesNonString(s) || base60Float.test(s) ? 'double' : 'plain';
+  // Without ":" no base 60 float either.
+  if (SAFE_PLAIN.test(s)) return resolvesNonString(s) ? 'double' : 'plain';
   const cache = styleCache[simpleKey ? 1 : 0]!;
   let style = cache.get(s);
   if (style === undefined) {

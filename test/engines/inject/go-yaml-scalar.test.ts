@@ -23,17 +23,33 @@ function rng(seed: number): () => number {
   };
 }
 
+/** Words goyaml reads as other types unquoted (ints, floats, base 60, bools, nulls, timestamps), and some it does not. */
 const WORDS = [
   'word',
   'istio-proxy',
   'k8s.io/name',
   'true',
   'null',
-  '0x1F',
-  '1:20',
-  '2001-12-14',
+  '~',
   'yes',
+  'Off',
   '12',
+  '0x1F',
+  '0o17',
+  '0777',
+  '09',
+  '0b101',
+  '1_000',
+  '+12',
+  '-.5',
+  '.inf',
+  '1e3',
+  '1.5e+3',
+  '1:20',
+  '190:20:30.15',
+  '2001-12-14',
+  '2001-12-14t21:59:43.10-05:00',
+  '1.30.3',
 ];
 const ASCII = [...'abcxyzXY019 :#-\'"\\?,[]{}&*!|>%@`~=_/.+'];
 /** Characters goyaml treats specially, and ones JSON → YAML → JSON carries through unchanged. */
