@@ -16,7 +16,7 @@
 // goes; strings that are a slice of the template text at the node's position (most of them) are
 // stored as their length. Decoded trees are kept for the process (a chart rendered twice, like the
 // gateway chart for ingress and egress, decodes once): parse trees are never modified once built.
-import type { ListNode, Node, PipeNode, Tree, VariableNode } from './nodes.js';
+import type { CommandNode, ListNode, Node, PipeNode, Tree, VariableNode } from './nodes.js';
 
 const FORMAT = 4;
 
@@ -213,6 +213,17 @@ export function decodeTrees(data: unknown[], text: string): Map<string, Tree> {
   let tree: Tree;
   // Written for a cold start (it runs once per template, mostly before any JIT): a switch on
   // small integers, reads inlined, fields in the order parse.ts creates them (same object shapes).
+  // A node list: its length, then its nodes. Short ones (most) as array literals, which allocate
+  // just the slots needed (pushing onto [] reserves 17).
+  const nodes = (): Node[] => {
+    const n = data[i++] as number;
+    if (n === 0) return [];
+    if (n === 1) return [node()!];
+    if (n === 2) return [node()!, node()!];
+    const list = [node()!, node()!, node()!];
+    for (let k = 3; k < n; k++) list.push(node()!);
+    return list;
+  };
   const node = (): Node | null => {
     const head = data[i++] as number;
     if (head === 0) return null;
@@ -223,11 +234,8 @@ export function decodeTrees(data: unknown[], text: string): Map<string, Tree> {
         const s = data[i++] as string | number;
         return { kind: 'text', pos, tree, text: typeof s === 'number' ? text.slice(pos, pos + s) : s };
       }
-      case 2: {
-        const nodes: Node[] = [];
-        for (let n = data[i++] as number; n > 0; n--) nodes.push(node()!);
-        return { kind: 'list', pos, tree, nodes };
-      }
+      case 2:
+        return { kind: 'list', pos, tree, nodes: nodes() };
       case 3: {
         const line = data[i++] as number;
         return { kind: 'action', pos, line, tree, pipe: node() as PipeNode };
@@ -235,17 +243,11 @@ export function decodeTrees(data: unknown[], text: string): Map<string, Tree> {
       case 4: {
         const line = data[i++] as number;
         const isAssign = data[i++] === 1;
-        const decl: VariableNode[] = [];
-        for (let n = data[i++] as number; n > 0; n--) decl.push(node() as VariableNode);
-        const cmds: Node[] = [];
-        for (let n = data[i++] as number; n > 0; n--) cmds.push(node()!);
-        return { kind: 'pipe', pos, line, tree, isAssign, decl, cmds } as PipeNode;
+        const decl = nodes() as VariableNode[];
+        return { kind: 'pipe', pos, line, tree, isAssign, decl, cmds: nodes() as CommandNode[] };
       }
-      case 5: {
-        const args: Node[] = [];
-        for (let n = data[i++] as number; n > 0; n--) args.push(node()!);
-        return { kind: 'command', pos, tree, args };
-      }
+      case 5:
+        return { kind: 'command', pos, tree, args: nodes() };
       case 6:
         return { kind: 'field', pos, tree, ident: data[i++] as string[] };
       case 7:
