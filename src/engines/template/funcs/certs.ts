@@ -1,16 +1,9 @@
 // Sprig's certificate generators (genCA, genSelfSignedCert, genSignedCert, their *WithKey forms and
 // buildCustomCert): X.509 v3 certificates built as DER and signed with node:crypto.
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  type KeyObject,
-  randomBytes,
-  sign,
-  X509Certificate,
-} from 'node:crypto';
+import type { KeyObject, X509Certificate } from 'node:crypto';
 import { def, type FuncMap, GoError } from '../func-types.js';
 import { GO_TYPE, kindOf, mapGet, NO_VALUE, sliceOf, typeName, unwrapTyped } from '../values.js';
+import { nodeCrypto } from './node-crypto.js';
 
 export class Certificate {
   readonly [GO_TYPE] = 'sprig.certificate';
@@ -105,7 +98,7 @@ function buildCert(opts: {
 }): string {
   const now = new Date();
   const until = new Date(now.getTime() + opts.days * 24 * 3600 * 1000);
-  const serial = randomBytes(16);
+  const serial = nodeCrypto().randomBytes(16);
   serial[0]! &= 0x7f;
   const { alg, hash } = sigAlg(opts.signer);
   const spki = opts.pub.export({ type: 'spki', format: 'der' });
@@ -131,7 +124,7 @@ function buildCert(opts: {
     Buffer.from(spki),
     ctx(3, seq(...exts)),
   );
-  const sig = sign(hash, tbs, opts.signer);
+  const sig = nodeCrypto().sign(hash, tbs, opts.signer);
   const der = seq(tbs, alg, bits(sig));
   const b64 = der
     .toString('base64')
@@ -140,7 +133,7 @@ function buildCert(opts: {
   return `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`;
 }
 
-const newKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+const newKey = () => nodeCrypto().generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 const keyPem = (k: KeyObject) =>
   k.export(
     k.asymmetricKeyType === 'rsa'
@@ -153,7 +146,7 @@ const keyPem = (k: KeyObject) =>
 function parseKey(pem: string): KeyObject {
   if (!pem.includes('-----BEGIN')) throw new GoError('no PEM data in input');
   try {
-    return createPrivateKey(pem);
+    return nodeCrypto().createPrivateKey(pem);
   } catch (e) {
     throw new GoError(`parsing private key: ${(e as Error).message}`);
   }
@@ -173,7 +166,7 @@ function caOf(ca: unknown): { cert: X509Certificate; key: KeyObject; subject: st
   const keyPemStr = raw instanceof Certificate ? raw.Key : mapGet(raw, 'Key');
   if (typeof certPem !== 'string' || typeof keyPemStr !== 'string')
     throw new GoError(`wrong type for value; expected sprig.certificate; got ${typeName(ca)}`);
-  const cert = new X509Certificate(certPem);
+  const cert = new (nodeCrypto().X509Certificate)(certPem);
   const cn = /CN=([^\n,]+)/.exec(cert.subject)?.[1] ?? '';
   return { cert, key: parseKey(keyPemStr), subject: cn };
 }
@@ -187,7 +180,7 @@ export function certFuncs(): FuncMap {
         dns: strings(dns, 'alt name'),
         days: Number(days),
         isCA: false,
-        pub: createPublicKey(key),
+        pub: nodeCrypto().createPublicKey(key),
         signer: key,
         issuer: cn,
       }),
@@ -202,7 +195,7 @@ export function certFuncs(): FuncMap {
         dns: strings(dns, 'alt name'),
         days: Number(days),
         isCA: false,
-        pub: createPublicKey(key),
+        pub: nodeCrypto().createPublicKey(key),
         signer: c.key,
         issuer: c.subject,
       }),
@@ -217,7 +210,7 @@ export function certFuncs(): FuncMap {
         dns: [],
         days: Number(days),
         isCA: true,
-        pub: createPublicKey(key),
+        pub: nodeCrypto().createPublicKey(key),
         signer: key,
         issuer: cn,
       }),
@@ -258,7 +251,7 @@ export function certFuncs(): FuncMap {
       if (!block || !/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(block[1]!) || block[1]!.replace(/\s/g, '').length % 4)
         throw new GoError('unable to decode certificate');
       try {
-        new X509Certificate(cert);
+        new (nodeCrypto().X509Certificate)(cert);
       } catch (e) {
         throw new GoError(`error parsing certificate: decodedCert.Bytes: ${(e as Error).message}`);
       }

@@ -1,38 +1,34 @@
 // Sprig v3 crypto helpers: hashes live in sprig-misc; here bcrypt, htpasswd, keys, AES, derivePassword,
 // random bytes and UUIDs, plus certificate generation (certs.ts).
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHmac,
-  generateKeyPairSync,
-  randomBytes,
-  randomUUID,
-  scryptSync,
-} from 'node:crypto';
-import bcryptjs from 'bcryptjs';
+
 import { def, type FuncMap, GoError } from '../func-types.js';
 import { certFuncs } from './certs.js';
+import { bcryptjs, nodeCrypto } from './node-crypto.js';
 
 function genPrivateKey(typ: string): string {
   switch (typ) {
     case '':
     case 'rsa':
-      return generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey.export({
+      return nodeCrypto().generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey.export({
         type: 'pkcs1',
         format: 'pem',
       }) as string;
     case 'ecdsa':
-      return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
+      return nodeCrypto().generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
         type: 'sec1',
         format: 'pem',
       }) as string;
     case 'ed25519':
-      return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+      return nodeCrypto()
+        .generateKeyPairSync('ed25519')
+        .privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
     case 'dsa':
-      return generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 }).privateKey.export({
-        type: 'pkcs8',
-        format: 'pem',
-      }) as string;
+      return nodeCrypto()
+        .generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 })
+        .privateKey.export({
+          type: 'pkcs8',
+          format: 'pem',
+        }) as string;
   }
   return `Unknown type ${typ}`;
 }
@@ -44,8 +40,8 @@ function encryptAES(password: string, plaintext: string): string {
   const content = Buffer.from(plaintext);
   const padding = 16 - (content.length % 16);
   const padded = Buffer.concat([content, Buffer.alloc(padding, padding)]);
-  const iv = randomBytes(16);
-  const c = createCipheriv('aes-256-cbc', key, iv);
+  const iv = nodeCrypto().randomBytes(16);
+  const c = nodeCrypto().createCipheriv('aes-256-cbc', key, iv);
   c.setAutoPadding(false);
   return Buffer.concat([iv, c.update(padded), c.final()]).toString('base64');
 }
@@ -58,7 +54,7 @@ function decryptAES(password: string, crypt64: string): string {
   if (crypt.length < 16) throw new GoError('crypto/cipher: input not full blocks');
   const iv = crypt.subarray(0, 16);
   const body = crypt.subarray(16);
-  const d = createDecipheriv('aes-256-cbc', key, iv);
+  const d = nodeCrypto().createDecipheriv('aes-256-cbc', key, iv);
   d.setAutoPadding(false);
   const dec = Buffer.concat([d.update(body), d.final()]);
   return dec.subarray(0, dec.length - dec[dec.length - 1]!).toString('utf8');
@@ -119,10 +115,15 @@ function derivePassword(
   const ns = 'com.lyndir.masterpassword';
   const u = Buffer.from(user);
   const salt = Buffer.concat([Buffer.from(ns), u32(u.length), u]);
-  const key = scryptSync(Buffer.from(password), salt, 64, { N: 32768, r: 8, p: 2, maxmem: 64 * 1024 * 1024 });
+  const key = nodeCrypto().scryptSync(Buffer.from(password), salt, 64, {
+    N: 32768,
+    r: 8,
+    p: 2,
+    maxmem: 64 * 1024 * 1024,
+  });
   const s = Buffer.from(site);
   const seedMsg = Buffer.concat([Buffer.from(ns), u32(s.length), s, u32(Number(counter))]);
-  const seed = createHmac('sha256', key).update(seedMsg).digest();
+  const seed = nodeCrypto().createHmac('sha256', key).update(seedMsg).digest();
   const tpl = templates[seed[0]! % templates.length]!;
   let out = '';
   for (let i = 0; i < tpl.length; i++) {
@@ -139,7 +140,10 @@ const u32 = (n: number) => {
 };
 
 /** golang.org/x/crypto/bcrypt at its default cost writes the $2a$ prefix; the hash itself is the same. */
-const goBcrypt = (s: string) => bcryptjs.hashSync(s, 10).replace(/^\$2b\$/, '$2a$');
+const goBcrypt = (s: string) =>
+  bcryptjs()
+    .hashSync(s, 10)
+    .replace(/^\$2b\$/, '$2a$');
 
 export function sprigCryptoFuncs(): FuncMap {
   return {
@@ -152,8 +156,8 @@ export function sprigCryptoFuncs(): FuncMap {
     derivePassword: def(['uint32', 'string', 'string', 'string', 'string'], derivePassword),
     encryptAES: def(['string', 'string'], encryptAES),
     decryptAES: def(['string', 'string'], decryptAES),
-    randBytes: def(['int'], (n: bigint) => randomBytes(Number(n)).toString('base64')),
-    uuidv4: def([], () => randomUUID()),
+    randBytes: def(['int'], (n: bigint) => nodeCrypto().randomBytes(Number(n)).toString('base64')),
+    uuidv4: def([], () => nodeCrypto().randomUUID()),
     ...certFuncs(),
   };
 }

@@ -1,8 +1,9 @@
 // Sprig v3 encoding, hashing, path, regex, URL, environment and network functions.
-import { createHash } from 'node:crypto';
+
 import { posix } from 'node:path';
 import { def, type FuncMap, GoError } from '../func-types.js';
 import { isPlainMap, kindOf, mapGet, NO_VALUE, Typed, typeName } from '../values.js';
+import { nodeCrypto } from './node-crypto.js';
 
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -285,7 +286,7 @@ function expandEnv(s: string, env: Record<string, string | undefined>): string {
 
 export function sprigMiscFuncs(env: Record<string, string | undefined>): FuncMap {
   const s1 = (fn: (s: string) => unknown) => def(['string'], fn);
-  const hash = (alg: string) => s1((s) => createHash(alg).update(Buffer.from(s)).digest('hex'));
+  const hash = (alg: string) => s1((s) => nodeCrypto().createHash(alg).update(Buffer.from(s)).digest('hex'));
   return {
     b64enc: s1((s) => Buffer.from(s).toString('base64')),
     b64dec: s1(b64dec),

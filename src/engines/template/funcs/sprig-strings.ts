@@ -1,10 +1,11 @@
 // Sprig v3 string functions.
-import { randomInt } from 'node:crypto';
+
 import { sprintf } from '../fmt.js';
 import { def, type FuncMap } from '../func-types.js';
 import { goQuote } from '../quote.js';
 import { compareStrings, kindOf, sliceOf, Typed, unwrapTyped } from '../values.js';
 import { strval } from './convert.js';
+import { nodeCrypto } from './node-crypto.js';
 
 const bytes = (s: string) => Buffer.from(s, 'utf8');
 const fromBytes = (b: Uint8Array) => Buffer.from(b).toString('utf8');
@@ -160,7 +161,7 @@ const pascal = (s: string) => {
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 function randString(count: number, alphabet: string): string {
   let out = '';
-  for (let i = 0; i < count; i++) out += alphabet[randomInt(alphabet.length)];
+  for (let i = 0; i < count; i++) out += alphabet[nodeCrypto().randomInt(alphabet.length)];
   return out;
 }
 const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
@@ -288,7 +289,7 @@ export function sprigStringFuncs(): FuncMap {
     shuffle: s1((s) => {
       const c = [...s];
       for (let i = c.length - 1; i > 0; i--) {
-        const j = randomInt(i + 1);
+        const j = nodeCrypto().randomInt(i + 1);
         [c[i], c[j]] = [c[j]!, c[i]!];
       }
       return c.join('');
