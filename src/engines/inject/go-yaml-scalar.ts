@@ -21,8 +21,28 @@ const RESOLVE_NON_STR = new Set(
 
 const yamlStyleFloat = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const base60Float = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
-const timestampRe =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]| +)(\d{1,2}):(\d{1,2}):(\d{1,2})(\.\d*)?(?: *(Z|[-+]\d{1,2}(?::\d\d)?))?)?$/;
+/**
+ * goyaml v2's parseTimestamp: a text that starts with four digits and "-" is a timestamp when Go's
+ * time.Parse accepts it in one of the layouts "2006-1-2T15:4:5.999999999Z07:00" (also with "t"),
+ * "2006-1-2 15:4:5.999999999" (a layout space matches any run of spaces) and "2006-1-2" — so the
+ * date must exist and every part be in range.
+ */
+const GO_TIMESTAMP =
+  /^(\d{4})-(\d\d?)-(\d\d?)(?:[Tt](\d\d?):(\d\d?):(\d\d?)(?:[.,]\d+)?(?:Z|[+-](\d\d):(\d\d))| +(\d\d?):(\d\d?):(\d\d?)(?:[.,]\d+)?)?$/;
+
+function isGoTimestamp(s: string): boolean {
+  const m = GO_TIMESTAMP.exec(s);
+  if (m === null) return false;
+  const n = (i: number) => Number(m[i] ?? 0);
+  const [year, month, day] = [n(1), n(2), n(3)];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const monthDays =
+    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (month < 1 || month > 12 || day < 1 || day > monthDays) return false;
+  // Time of day below 24:60:60; a zone offset up to 24 hours and 60 minutes (time.Parse's own bounds).
+  const [hour, minute, second] = m[4] !== undefined ? [n(4), n(5), n(6)] : [n(9), n(10), n(11)];
+  return hour < 24 && minute < 60 && second < 60 && n(7) <= 24 && n(8) <= 60;
+}
 
 const ALL_DIGITS = /^[0-9]+$/;
 
@@ -42,7 +62,7 @@ export function resolvesNonString(s: string): boolean {
   if (c === 0x2b || c === 0x2d || (c >= 0x30 && c <= 0x39)) {
     // Digits only: an integer, or (with an 8 or 9 after a leading 0) a float.
     if (ALL_DIGITS.test(s)) return true;
-    if (timestampRe.test(s)) return true;
+    if (isGoTimestamp(s)) return true;
     const plain = s.replace(/_/g, '');
     if (goParsesAsInt(plain)) return true;
     if (yamlStyleFloat.test(plain)) return true;
