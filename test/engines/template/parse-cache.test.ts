@@ -5,12 +5,8 @@ import { describe, it } from 'node:test';
 import { PARSE_CACHE_PATH } from '../../../src/engines/render/chart-source.js';
 import { chartTemplateSources, helmFunctionNames, renderChart } from '../../../src/engines/template/chart.js';
 import { parseTemplates } from '../../../src/engines/template/parse.js';
-import {
-  buildParseCache,
-  decodeTrees,
-  encodeTrees,
-  readParseCache,
-} from '../../../src/engines/template/parse-cache.js';
+import { buildParseCache, readParseCache } from '../../../src/engines/template/parse-cache.js';
+import { decodeTrees, encodeTrees } from '../../../src/engines/template/parse-cache-codec.js';
 import { repoRoot } from '../../support/run-cli.js';
 
 const chartsDir = join(repoRoot, 'manifests', 'charts');
