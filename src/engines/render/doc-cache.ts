@@ -2,15 +2,15 @@
 // each document text, the object js-yaml reads (as JSON) and the text sigs.k8s.io/yaml writes for it.
 // Reading and writing those CRDs cold costs more than rendering every chart, so `npm run build`
 // computes them once (scripts/build-render-cache.mjs) with the same functions used at run time.
-// Entries are keyed by a hash of the exact document text, so an edited chart or a user's chart
-// (-d) simply misses; an object that post-processing changed is written afresh.
-import { createHash } from 'node:crypto';
+// Entries are keyed by the exact document text, so an edited chart or a user's chart (-d) simply
+// misses; an object that post-processing changed is written afresh. (The text itself is the key: a
+// sha256 needed node:crypto, whose loading cost more than reading the texts.)
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, type Tree } from '../../model/iop/tree.js';
 
 /** Where `npm run build` writes the cache, relative to the package root. */
 export const DOC_CACHE_PATH = 'dist/render-doc-cache.json';
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface CachedDocument {
   /** JSON.stringify of the object the document reads as. */
@@ -22,8 +22,6 @@ export interface CachedDocument {
 export interface DocumentCache {
   get(text: string): CachedDocument | undefined;
 }
-
-const docKey = (text: string) => createHash('sha256').update(text).digest('base64');
 
 /** The cache from its file's text; undefined when the text is not a cache this code writes. */
 export function readDocumentCache(fileText: string): DocumentCache | undefined {
@@ -38,8 +36,7 @@ export function readDocumentCache(fileText: string): DocumentCache | undefined {
   const docs = p.docs as Record<string, [string, string]>;
   return {
     get(text) {
-      const key = docKey(text);
-      const e = Object.hasOwn(docs, key) ? docs[key] : undefined;
+      const e = Object.hasOwn(docs, text) ? docs[text] : undefined;
       return e ? { json: e[0], yaml: e[1] } : undefined;
     },
   };
@@ -78,7 +75,7 @@ export function buildDocumentCache(
     if (!isMap(v) || typeof v.kind !== 'string' || v.kind === '') continue;
     const json = JSON.stringify(v);
     if (!isDeepStrictEqual(JSON.parse(json), v)) continue;
-    docs[docKey(text)] = [json, marshal(v)];
+    docs[text] = [json, marshal(v)];
   }
   const sorted = Object.fromEntries(Object.entries(docs).sort(([a], [b]) => (a < b ? -1 : 1)));
   return `${JSON.stringify({ format: FORMAT, docs: sorted })}\n`;
