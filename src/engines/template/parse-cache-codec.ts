@@ -5,34 +5,13 @@
 // (most of them) are stored as their length. Changing the encoding: bump FORMAT in parse-cache.ts.
 import type { CommandNode, ListNode, Node, PipeNode, Tree, VariableNode } from './nodes.js';
 
-// Node kinds as numbers (their index; 0 stands for a missing node, null); decodeTrees' switch
-// spells the same numbers.
-const KINDS = [
-  '',
-  'text',
-  'list',
-  'action',
-  'pipe',
-  'command',
-  'field',
-  'variable',
-  'chain',
-  'identifier',
-  'dot',
-  'nil',
-  'bool',
-  'number',
-  'string',
-  'if',
-  'range',
-  'with',
-  'template',
-  'break',
-  'continue',
-  'end',
-  'else',
-] as const;
-const CODE = new Map<string, number>(KINDS.map((k, i) => [k, i]));
+// Node kinds as numbers, from 1 (0 stands for a missing node, null); decodeTrees' switch spells
+// the same numbers.
+const CODE = new Map<string, number>(
+  'text list action pipe command field variable chain identifier dot nil bool number string if range with template break continue end else'
+    .split(' ')
+    .map((k, i) => [k, i + 1]),
+);
 // How many own fields each kind has (kind, pos and tree included): a node with others cannot be
 // stored faithfully, so encoding refuses it (the parser grew a field this file must learn).
 const FIELDS: Record<Node['kind'], number> = {
@@ -83,6 +62,11 @@ export function encodeTrees(trees: Map<string, Tree>): { funcs: string[]; data: 
     const text = tree.text;
     // A string at `pos` in the template text is stored as its length.
     const sub = (s: string, pos: number) => (text.startsWith(s, pos) ? s.length : s);
+    // So is a dotted name (after its leading dot for fields) that splits back into the same parts.
+    const path = (parts: string[], pos: number, lead: '.' | '') => {
+      const s = lead + parts.join('.');
+      return text.startsWith(s, pos) && !parts.some((p) => p.includes('.')) ? s.length : parts;
+    };
     // A node list: its length, then its nodes.
     const all = (ns: Node[]) => {
       out.push(ns.length);
@@ -118,12 +102,14 @@ export function encodeTrees(trees: Map<string, Tree>): { funcs: string[]; data: 
           all(n.args);
           return;
         case 'field':
+          out.push(path(n.ident, n.pos, '.'));
+          return;
         case 'variable':
-          out.push(n.ident);
+          out.push(path(n.ident, n.pos, ''));
           return;
         case 'chain':
           node(n.node);
-          out.push(n.field);
+          out.push(path(n.field, n.pos, '.'));
           return;
         case 'identifier':
           funcs.add(n.ident);
@@ -186,6 +172,11 @@ export function decodeTrees(data: unknown[], text: string): Map<string, Tree> {
   // small integers, reads inlined, fields in the order parse.ts creates them (same object shapes).
   // A node list: its length, then its nodes. Short ones (most) as array literals, which allocate
   // just the slots needed (pushing onto [] reserves 17).
+  // A dotted name: its parts, or its length at pos (after `skip` leading characters) to split.
+  const path = (pos: number, skip: number): string[] => {
+    const v = data[i++] as number | string[];
+    return typeof v === 'number' ? text.slice(pos + skip, pos + v).split('.') : v;
+  };
   const nodes = (): Node[] => {
     const n = data[i++] as number;
     if (n === 0) return [];
@@ -220,12 +211,12 @@ export function decodeTrees(data: unknown[], text: string): Map<string, Tree> {
       case 5:
         return { kind: 'command', pos, tree, args: nodes() };
       case 6:
-        return { kind: 'field', pos, tree, ident: data[i++] as string[] };
+        return { kind: 'field', pos, tree, ident: path(pos, 1) };
       case 7:
-        return { kind: 'variable', pos, tree, ident: data[i++] as string[] };
+        return { kind: 'variable', pos, tree, ident: path(pos, 0) };
       case 8: {
         const n = node()!;
-        return { kind: 'chain', pos, tree, node: n, field: data[i++] as string[] };
+        return { kind: 'chain', pos, tree, node: n, field: path(pos, 1) };
       }
       case 9: {
         const s = data[i++] as string | number;

@@ -17,7 +17,7 @@
 import type { Tree } from './nodes.js';
 import { decodeTrees, encodeTrees } from './parse-cache-codec.js';
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 export interface ParseCache {
   /** Trees for a template, or undefined when not stored or when it calls a function not defined. */
