@@ -10,14 +10,18 @@ import { isMap, type Tree } from '../../model/iop/tree.js';
 
 /** Where `npm run build` writes the cache, relative to the package root. */
 export const DOC_CACHE_PATH = 'dist/render-doc-cache.json';
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface CachedDocument {
   /** JSON.stringify of the object the document reads as. */
   json: string;
   /** goYamlMarshal of that object. */
   yaml: string;
+  /** Where the value of `spec` starts in json when `spec` is the object's last key; else 0. */
+  specAt: number;
 }
+
+const SPEC_KEY = ',"spec":';
 
 export interface DocumentCache {
   get(text: string): CachedDocument | undefined;
@@ -33,11 +37,11 @@ export function readDocumentCache(fileText: string): DocumentCache | undefined {
   }
   const p = parsed as { format?: unknown; docs?: unknown };
   if (p?.format !== FORMAT || typeof p.docs !== 'object' || p.docs === null) return undefined;
-  const docs = p.docs as Record<string, [string, string]>;
+  const docs = p.docs as Record<string, [string, string, number]>;
   return {
     get(text) {
       const e = Object.hasOwn(docs, text) ? docs[text] : undefined;
-      return e ? { json: e[0], yaml: e[1] } : undefined;
+      return e ? { json: e[0], yaml: e[1], specAt: e[2] } : undefined;
     },
   };
 }
@@ -64,7 +68,7 @@ export function buildDocumentCache(
   load: (text: string) => unknown,
   marshal: (v: unknown) => string,
 ): string {
-  const docs: Record<string, [string, string]> = {};
+  const docs: Record<string, [string, string, number]> = {};
   for (const text of texts) {
     let v: unknown;
     try {
@@ -75,18 +79,48 @@ export function buildDocumentCache(
     if (!isMap(v) || typeof v.kind !== 'string' || v.kind === '') continue;
     const json = JSON.stringify(v);
     if (!isDeepStrictEqual(JSON.parse(json), v)) continue;
-    docs[text] = [json, marshal(v)];
+    docs[text] = [json, marshal(v), specStart(v, json)];
   }
   const sorted = Object.fromEntries(Object.entries(docs).sort(([a], [b]) => (a < b ? -1 : 1)));
   return `${JSON.stringify({ format: FORMAT, docs: sorted })}\n`;
 }
 
+/** Where `spec` starts in json, when it is the last key and json is the head's JSON plus it; else 0. */
+function specStart(v: Tree, json: string): number {
+  const keys = Object.keys(v);
+  if (keys.length < 2 || keys[keys.length - 1] !== 'spec') return 0;
+  const { spec, ...head } = v;
+  const headJson = JSON.stringify(head);
+  const at = headJson.length - 1 + SPEC_KEY.length;
+  return `${headJson.slice(0, -1)}${SPEC_KEY}${JSON.stringify(spec)}}` === json ? at : 0;
+}
+
 /** Objects read from the cache, with the entry they came from (for writing them back unchanged). */
 const origin = new WeakMap<object, CachedDocument>();
+/** The accessor standing for a cached object's `spec` until something reads or replaces it. */
+const unreadSpec = new WeakMap<object, () => unknown>();
 
-/** A fresh object for a cached document, remembered for cachedYaml. */
+/**
+ * A fresh object for a cached document, remembered for cachedYaml. A CRD is mostly `spec`, which
+ * manifest generate never reads: it stays JSON text until first read (or assignment), and then
+ * becomes a plain data property, so every reader sees an ordinary object.
+ */
 export function objectFromCache(entry: CachedDocument): Tree {
-  const obj = JSON.parse(entry.json) as Tree;
+  if (entry.specAt === 0) {
+    const obj = JSON.parse(entry.json) as Tree;
+    origin.set(obj, entry);
+    return obj;
+  }
+  const obj = JSON.parse(`${entry.json.slice(0, entry.specAt - SPEC_KEY.length)}}`) as Tree;
+  const settle = (value: unknown) =>
+    Object.defineProperty(obj, 'spec', { value, writable: true, enumerable: true, configurable: true });
+  const get = () => {
+    const spec = JSON.parse(entry.json.slice(entry.specAt, -1)) as unknown;
+    settle(spec);
+    return spec;
+  };
+  Object.defineProperty(obj, 'spec', { get, set: settle, enumerable: true, configurable: true });
+  unreadSpec.set(obj, get);
   origin.set(obj, entry);
   return obj;
 }
@@ -135,10 +169,21 @@ export function cachedYaml(obj: Tree): string | undefined {
   const entry = origin.get(obj);
   if (!entry) return undefined;
   let json: string;
+  let expected = entry.json;
+  let value: unknown = obj;
   try {
-    json = JSON.stringify(obj);
+    const lazy = unreadSpec.get(obj);
+    if (lazy && Object.getOwnPropertyDescriptor(obj, 'spec')?.get === lazy) {
+      // `spec` is still the text it was read from: compare the rest (the writer sorts keys, so
+      // where `spec` sits among them does not matter).
+      const head: Record<string, unknown> = {};
+      for (const k of Object.keys(obj)) if (k !== 'spec') head[k] = obj[k];
+      value = head;
+      expected = `${entry.json.slice(0, entry.specAt - SPEC_KEY.length)}}`;
+    }
+    json = JSON.stringify(value);
   } catch {
     return undefined;
   }
-  return json === entry.json && exactJson(obj) ? entry.yaml : undefined;
+  return json === expected && exactJson(value) ? entry.yaml : undefined;
 }

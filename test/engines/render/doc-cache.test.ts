@@ -116,6 +116,50 @@ describe('render document cache', () => {
     assert.equal(cachedYaml({ kind: 'A' }), undefined);
   });
 
+  it('keeps a last-key spec as text until read, and writes afresh whatever changed', async () => {
+    const doc = 'apiVersion: v1\nkind: A\nmetadata:\n  name: x\nspec:\n  list: [1, 2]\n  m: {a: b}';
+    const cache = readDocumentCache(buildDocumentCache([doc], await readDocument(), goYamlMarshal))!;
+    const entry = cache.get(doc)!;
+    assert.ok(entry.specAt > 0, 'spec is stored apart');
+    const fresh = () => objectFromCache(entry) as Record<string, any>;
+    const plain = JSON.parse(entry.json);
+    // Untouched: the cached text, and reading gives the same object as a full parse.
+    assert.equal(cachedYaml(fresh()), goYamlMarshal(plain));
+    assert.deepEqual(fresh(), plain);
+    assert.deepEqual(JSON.parse(JSON.stringify(fresh())), plain);
+    assert.deepEqual({ ...fresh() }, plain);
+    // Read but unchanged: still the cached text (compared in full).
+    const read = fresh();
+    assert.deepEqual(read.spec.list, [1, 2]);
+    assert.equal(cachedYaml(read), goYamlMarshal(plain));
+    const changes: ((o: Record<string, any>) => void)[] = [
+      (o) => {
+        o.spec.list.push(3);
+      },
+      (o) => {
+        o.spec = { other: true };
+      },
+      (o) => {
+        delete o.spec;
+      },
+      (o) => {
+        o.metadata.labels = { a: 'b' };
+      },
+      (o) => {
+        o.status = {};
+      },
+      (o) => {
+        Object.defineProperty(o, 'spec', { value: { list: [1, 2], m: { a: 'b' } }, enumerable: false });
+      },
+    ];
+    for (const [i, change] of changes.entries()) {
+      const o = fresh();
+      change(o);
+      assert.equal(cachedYaml(o), undefined, `change ${i}`);
+      assert.notEqual(goYamlMarshal(o), entry.yaml, `change ${i} changes the text`);
+    }
+  });
+
   it('writes afresh what JSON prints as the cached text but the writer does not', async () => {
     const doc = 'kind: A\nwhen: "1970-01-01T00:00:00.000Z"\nn: "x"\nlist: [null, 0]\nm: {}';
     const cache = readDocumentCache(buildDocumentCache([doc], await readDocument(), goYamlMarshal))!;
