@@ -1,5 +1,6 @@
 // Our ChartSource: the chart directory (built-in or from -d/installPackagePath) rendered by our
 // template engine's Helm chart renderer, exactly as `helm template` would.
+import { isAscii } from 'node:buffer';
 import { join } from 'node:path';
 import type { Files } from '../../cli/deps.js';
 import { renderChart } from '../template/chart.js';
@@ -37,5 +38,8 @@ async function readBuilt<T>(
 ): Promise<T | undefined> {
   const file = join(src.packageRoot, path);
   if (!(await src.files.exists(file))) return undefined;
-  return read(await src.files.readFile(file));
+  const raw = await src.files.readFileBytes(file);
+  const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  // The caches are ASCII, which latin1 decodes at about half the cost of UTF-8 (~1.5 ms for the doc cache).
+  return read(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'));
 }

@@ -10,7 +10,7 @@ import { isMap, type Tree } from '../../model/iop/tree.js';
 
 /** Where `npm run build` writes the cache, relative to the package root. */
 export const DOC_CACHE_PATH = 'dist/render-doc-cache.json';
-const FORMAT = 3;
+const FORMAT = 4;
 
 export interface CachedDocument {
   /** JSON.stringify of the object the document reads as. */
@@ -27,23 +27,38 @@ export interface DocumentCache {
   get(text: string): CachedDocument | undefined;
 }
 
-/** The cache from its file's text; undefined when the text is not a cache this code writes. */
+/**
+ * The cache from its file's text; undefined when the text is not a cache this code writes. The file is
+ * a JSON header line ({format, docs: [[text length, json length, yaml length, specAt]...]}) and then
+ * each entry's text, JSON and YAML back to back: entries are slices of the file text, with no JSON.parse
+ * of the ~1 MB they hold.
+ */
 export function readDocumentCache(fileText: string): DocumentCache | undefined {
-  let parsed: unknown;
+  const nl = fileText.indexOf('\n');
+  if (nl < 0) return undefined;
+  let header: { format?: unknown; docs?: unknown };
   try {
-    parsed = JSON.parse(fileText);
+    header = JSON.parse(fileText.slice(0, nl)) as typeof header;
   } catch {
     return undefined;
   }
-  const p = parsed as { format?: unknown; docs?: unknown };
-  if (p?.format !== FORMAT || typeof p.docs !== 'object' || p.docs === null) return undefined;
-  const docs = p.docs as Record<string, [string, string, number]>;
-  return {
-    get(text) {
-      const e = Object.hasOwn(docs, text) ? docs[text] : undefined;
-      return e ? { json: e[0], yaml: e[1], specAt: e[2] } : undefined;
-    },
-  };
+  if (header?.format !== FORMAT || !Array.isArray(header.docs)) return undefined;
+  const byText = new Map<string, CachedDocument>();
+  let at = nl + 1;
+  for (const d of header.docs as unknown[]) {
+    if (!Array.isArray(d) || d.length !== 4 || !d.every((n) => Number.isSafeInteger(n) && n >= 0))
+      return undefined;
+    const [textLen, jsonLen, yamlLen, specAt] = d as [number, number, number, number];
+    const take = (n: number) => {
+      at += n;
+      return fileText.slice(at - n, at);
+    };
+    const text = take(textLen);
+    const json = take(jsonLen);
+    byText.set(text, { json, yaml: take(yamlLen), specAt });
+  }
+  if (at !== fileText.length) return undefined;
+  return { get: (text) => byText.get(text) };
 }
 
 /**
@@ -81,8 +96,15 @@ export function buildDocumentCache(
     if (!isDeepStrictEqual(JSON.parse(json), v)) continue;
     docs[text] = [json, marshal(v), specStart(v, json)];
   }
-  const sorted = Object.fromEntries(Object.entries(docs).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return `${JSON.stringify({ format: FORMAT, docs: sorted })}\n`;
+  const sorted = Object.entries(docs).sort(([a], [b]) => (a < b ? -1 : 1));
+  const header = sorted.map(([text, [json, yaml, specAt]]) => [
+    text.length,
+    json.length,
+    yaml.length,
+    specAt,
+  ]);
+  const body = sorted.map(([text, [json, yaml]]) => text + json + yaml).join('');
+  return `${JSON.stringify({ format: FORMAT, docs: header })}\n${body}`;
 }
 
 /** Where `spec` starts in json, when it is the last key and json is the head's JSON plus it; else 0. */
