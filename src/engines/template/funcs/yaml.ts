@@ -63,6 +63,8 @@ const TIMESTAMP =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?(?:Z|[+-]\d\d:\d\d))|(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?))?$/;
 
 export function isGoYamlTimestamp(s: string): boolean {
+  // Every layout starts with four digits and "-": most texts are ruled out without the expression.
+  if (s.length < 8 || s.charCodeAt(4) !== 45) return false;
   const m = TIMESTAMP.exec(s);
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
