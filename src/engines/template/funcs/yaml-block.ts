@@ -14,6 +14,10 @@ import { GIVE_UP, inlineScalar, NOT_STRING_KEY, PLAIN_KEY, quoted } from './yaml
 /** Characters js-yaml rejects, a BOM, and line ends other than \n: left to the full reader. */
 const UNUSUAL = /[\x00-\x08\x0b-\x1f\x7f\ufeff\u0085\u2028\u2029]/;
 
+const NOT_SPACE = /[^ ]/;
+/** A key that is a name (PLAIN_KEY), its colon and the space after it, matched at a line's indentation. */
+const NAME_KEY = /([A-Za-z_][A-Za-z0-9_./-]*):(?: |$)/y;
+
 const indentations = new Map<number, RegExp>();
 /** Up to n spaces at the start of every line: a block's indentation, or all of a shorter blank line. */
 function indentation(n: number): RegExp {
@@ -29,14 +33,20 @@ class Reader {
   i = 0;
   constructor(readonly lines: string[]) {}
 
+  /** The line next() found last, and its indentation. */
+  private found = -1;
+  private foundIndent = 0;
+
   /** Index of the next line with content (not blank, not a comment), or lines.length. */
   next(): number {
     const { lines } = this;
     while (this.i < lines.length) {
       const l = lines[this.i]!;
-      const t = l.trimStart();
-      if (t !== '' && t[0] !== '#') {
+      const at = l.search(NOT_SPACE);
+      if (at >= 0 && l.charCodeAt(at) !== 35) {
         if (l.includes('\t')) throw GIVE_UP;
+        this.found = this.i;
+        this.foundIndent = at;
         return this.i;
       }
       this.i++;
@@ -46,6 +56,7 @@ class Reader {
 
   /** Leading spaces (YAML indentation is spaces only). */
   indentOf(k: number): number {
+    if (k === this.found) return this.foundIndent;
     const l = this.lines[k]!;
     let n = 0;
     while (l.charCodeAt(n) === 32) n++;
@@ -79,9 +90,21 @@ class Reader {
     for (;;) {
       const k = this.entry(ind);
       if (k === undefined) return out;
-      const content = this.lines[k]!.slice(ind);
-      if (content === '-' || content.startsWith('- ')) return out;
-      const { key, rest } = splitKey(content);
+      const line = this.lines[k]!;
+      let key: string;
+      let rest: string;
+      // The common "name: value" in one native match; anything else through splitKey.
+      NAME_KEY.lastIndex = ind;
+      const m = NAME_KEY.exec(line);
+      if (m && !NOT_STRING_KEY.has(m[1]!)) {
+        key = m[1]!;
+        rest = line.slice(NAME_KEY.lastIndex);
+        if (rest.charCodeAt(0) === 32) rest = rest.trimStart();
+      } else {
+        const content = line.slice(ind);
+        if (content === '-' || content.startsWith('- ')) return out;
+        ({ key, rest } = splitKey(content));
+      }
       if (Object.hasOwn(out, key) || key === '__proto__') throw GIVE_UP;
       this.i = k + 1;
       out[key] = this.value(rest, ind, true);
