@@ -130,17 +130,15 @@ function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The keys of a map that hold a value, sorted; undefined when there are none. */
+/**
+ * The keys of a map, sorted; undefined when none holds a value. Keys whose value is undefined stay in
+ * the list (emitMapBody skips them), which spares a second read of every value here.
+ */
 function presentKeys(m: Record<string, unknown>): readonly string[] | undefined {
-  const all = Object.keys(m);
-  let keys = all;
-  for (let i = 0; i < all.length; i++) {
-    if (m[all[i]!] === undefined) {
-      keys = all.filter((k) => m[k] !== undefined);
-      break;
-    }
-  }
-  return keys.length === 0 ? undefined : sortedKeys(keys);
+  const keys = Object.keys(m);
+  let i = 0;
+  while (i < keys.length && m[keys[i]!] === undefined) i++;
+  return i === keys.length ? undefined : sortedKeys(keys);
 }
 
 /**
@@ -210,15 +208,18 @@ function endLine(out: Out): void {
 
 function emitMapBody(out: Out, m: Record<string, unknown>, keys: readonly string[], indent: number): void {
   const pad = spaces(indent);
+  let first = true;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    if (i > 0) {
+    const v = m[k];
+    if (v === undefined) continue;
+    if (first) first = false;
+    else {
       endLine(out);
       out.buf.push(pad);
       out.column = indent;
     }
     const kt = keyText(k);
-    const v = m[k];
     if (kt === '') {
       // "? key" then ": value", the value placed as a sequence item's is after "- ".
       out.write('? ');

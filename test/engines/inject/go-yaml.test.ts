@@ -108,6 +108,18 @@ describe('goyaml output', () => {
     assert.equal(parseGoYaml(out) && (parseGoYaml(out) as { description: string }).description, long);
   });
 
+  it('leaves out undefined values as JSON does (a map left empty is {})', () => {
+    const cases: [unknown, string][] = [
+      [{ a: undefined }, '{}\n'],
+      [{ b: 1, a: undefined, c: 2 }, 'b: 1\nc: 2\n'],
+      [[{ a: undefined }], '- {}\n'],
+      [{ x: { a: undefined } }, 'x: {}\n'],
+      [{ x: [{ a: undefined, b: 2 }] }, 'x:\n- b: 2\n'],
+      [{ a: undefined, x: { y: 'z' } }, 'x:\n  "y": z\n'],
+    ];
+    for (const [v, want] of cases) assert.equal(goYamlMarshal(v), want, JSON.stringify(v));
+  });
+
   it('sorts keys in goyaml natural order', () => {
     assert.ok(goKeyLess('a2', 'a10'));
     assert.ok(goKeyLess('a.b', 'ab'));
