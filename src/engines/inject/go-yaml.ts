@@ -3,7 +3,7 @@
 // columns) are written by go-yaml-scalar.ts.
 import { Out, spaces, writeScalar } from './go-yaml-scalar.js';
 
-export { resolvesNonString } from './go-yaml-scalar.js';
+export { resolvesNonString } from './go-yaml-resolve.js';
 
 /** goyaml.v2 keyList.Less: letters sort after non-letters, digit runs compare as numbers. */
 export function goKeyLess(a: string, b: string): boolean {
