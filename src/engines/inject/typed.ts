@@ -95,8 +95,19 @@ function typedAt(v: unknown, type: string, path = '', parent = ''): JsonMap {
   if (fields.length === 1 && fields[0]![0] === '*') return (v ?? {}) as JsonMap;
   const c = compiled(type, fields);
   const src = foldKeys((v ?? {}) as JsonMap, c);
+  // Fields in Go order: the ones present plus the ones whose absence still prints something. A struct
+  // such as Volume has some 30 fields and a value names two or three of them.
+  const order: number[] = [];
+  for (const k in src) {
+    const i = c.index.get(k);
+    if (i !== undefined && src[k] !== undefined) order.push(i);
+  }
+  if (c.shownAbsent.length > 0) order.push(...c.shownAbsent);
+  order.sort((a, b) => a - b);
   const out: JsonMap = {};
-  for (let i = 0; i < c.names.length; i++) {
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j]!;
+    if (j > 0 && order[j - 1] === i) continue;
     const name = c.names[i]!;
     const fv = src[name];
     if (fv === undefined) {
@@ -116,6 +127,10 @@ const RECURSE = Symbol('recurse');
 
 interface Compiled {
   names: string[];
+  /** Field index by name. */
+  index: Map<string, number>;
+  /** Indexes of the fields that print something when absent (zero values, structs), ascending. */
+  shownAbsent: number[];
   specs: ParsedSpec[];
   absent: (Json | undefined | typeof RECURSE)[];
   exact: Set<string>;
@@ -147,10 +162,13 @@ const compiledTypes = new Map<string, Compiled>();
 function compiled(type: string, fields: [string, ParsedSpec][]): Compiled {
   let c = compiledTypes.get(type);
   if (!c) {
+    const absentValues = fields.map(([, p]) => (isStructSpec(p) ? RECURSE : absent(p)));
     c = {
       names: fields.map(([n]) => n),
+      index: new Map(fields.map(([n], i) => [n, i])),
+      shownAbsent: absentValues.flatMap((a, i) => (a === undefined ? [] : [i])),
       specs: fields.map(([, p]) => p),
-      absent: fields.map(([, p]) => (isStructSpec(p) ? RECURSE : absent(p))),
+      absent: absentValues,
       exact: new Set(fields.map(([n]) => n)),
       folded: new Map(fields.map(([n]) => [n.toLowerCase(), n])),
     };
