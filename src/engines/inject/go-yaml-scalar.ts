@@ -1,7 +1,7 @@
 // One scalar as goyaml.v2's emitter writes it (the writer behind sigs.k8s.io/yaml): the choice
 // between plain, single-quoted, double-quoted and literal style, and folding at spaces once the
 // column passes 80. Written with regular expressions and whole-line slices rather than a loop per
-// character, because manifests carry long texts (the injector's ~100 KB template among them).
+// character, because manifests carry long texts (the injector's ~80 KB template among them).
 //
 // goyaml counts columns in characters and calls a character printable only inside the Basic
 // Multilingual Plane (its is_printable looks at UTF-8 lead bytes up to 0xEF): astral characters
