@@ -159,6 +159,24 @@ describe('goyaml scalar writer', () => {
         assert.equal(goYamlMarshal(doc), want, JSON.stringify(doc));
   });
 
+  it('prints astral characters, a leading BOM, U+2028/U+2029 and top-level scalars as the Go oracle does', () => {
+    const w = (n: number) => Array(n).fill('w').join(' ');
+    const cases: [unknown, string][] = [
+      [{ k: 'a😀b' }, 'k: "a\\U0001F600b"\n'],
+      [{ k: '😀' }, 'k: "\\U0001F600"\n'],
+      [{ k: '\ufeffab' }, 'k: "\\uFEFF\\x61\\x62"\n'],
+      [{ k: '\ufeffa\u00e9b' }, 'k: "\\uFEFF\\x61\\xE9\\x62"\n'],
+      [{ k: 'x\ufeffab' }, 'k: "x\\uFEFFab"\n'],
+      [{ k: 'a\u2028b' }, "k: 'a\u2028  b'\n"],
+      [{ i: 'x\n\u2029y\n' }, 'i: |\n  x\n\u2029  y\n'],
+      [{ j: 'x\n\u2029 y\n' }, 'j: |\n  x\n\u2029   y\n'],
+      ['a\n\n', '|+\n  a\n\n'],
+      [w(50), `${w(41)}\n  ${w(9)}\n`],
+      [`'${w(50)}`, `'''${w(40)}\n  ${w(10)}'\n`],
+    ];
+    for (const [doc, want] of cases) assert.equal(goYamlMarshal(doc), want, JSON.stringify(doc));
+  });
+
   it('restarts the column after a literal block (a long line there does not fold what follows)', () => {
     const doc = { a: `x\n${'y'.repeat(73)}`, b: 'w '.repeat(41).trim() };
     const [first, ...rest] = goYamlMarshal(doc).split('\nb: ');
@@ -204,6 +222,29 @@ describe('goyaml scalar writer', () => {
     ];
     for (const s of quoted) assert.equal(goYamlMarshal([s]), `- "${s}"\n`, s);
     for (const s of plain) assert.equal(goYamlMarshal([s]), `- ${s}\n`, s);
+  });
+
+  it('writes a key with a line break or over 128 bytes as "? key" and ": value" (as the Go oracle prints)', () => {
+    const long = 'k'.repeat(130);
+    const words = Array(30).fill('word').join(' ');
+    const cases: [unknown, string][] = [
+      [{ [long]: 'v' }, `? ${long}\n: v\n`],
+      [{ [long]: { x: 1, y: 'z' } }, `? ${long}\n: x: 1\n  "y": z\n`],
+      [{ [long]: [1, 2] }, `? ${long}\n: - 1\n  - 2\n`],
+      [{ [long]: {} }, `? ${long}\n: {}\n`],
+      [{ [long]: 'a\nb\n' }, `? ${long}\n: |\n  a\n  b\n`],
+      [{ [long]: [{ a: 1, b: 2 }] }, `? ${long}\n: - a: 1\n    b: 2\n`],
+      [{ n: { [long]: 'v', b: 2 } }, `"n":\n  b: 2\n  ? ${long}\n  : v\n`],
+      [{ p: [{ [long]: { q: [1] } }] }, `p:\n- ? ${long}\n  : q:\n    - 1\n`],
+      [{ 'a\u2028b': 1 }, "? 'a\u2028  b'\n: 1\n"],
+      [{ 'a\nb': 'v' }, '? |-\n  a\n  b\n: v\n'],
+      [{ 'a\n': { x: 1 } }, '? |\n  a\n: x: 1\n'],
+      [
+        { [words]: 'v' },
+        `? ${Array(16).fill('word').join(' ')}\n  ${Array(14).fill('word').join(' ')}\n: v\n`,
+      ],
+    ];
+    for (const [doc, want] of cases) assert.equal(goYamlMarshal(doc), want, JSON.stringify(doc));
   });
 
   it('orders keys as goyaml’s keyList.Less', () => {
