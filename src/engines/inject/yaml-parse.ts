@@ -2,6 +2,7 @@
 // and octals, timestamps and sexagesimal numbers kept as text, every key a string.
 import jsyaml from 'js-yaml';
 import { parseAllDocuments, type Tags } from 'yaml';
+import { readBlockYaml } from '../template/funcs/yaml-block.js';
 import { StreamError } from './resources.js';
 
 const customTags = (tags: Tags): Tags =>
@@ -46,6 +47,9 @@ const needsYaml11 =
  */
 export function parseGoYamlFast(text: string): unknown {
   if (!needsYaml11.test(text)) {
+    // The line reader first: the same values as js-yaml's core schema, or it leaves the text to it.
+    const block = readBlockYaml(text);
+    if (block) return block.value;
     try {
       const docs = jsyaml.loadAll(text, undefined, { schema: jsyaml.CORE_SCHEMA, json: true });
       if (docs.length <= 1) return docs[0] ?? null;
