@@ -60,7 +60,7 @@ const SPECIAL = new Set([
  * with "t", "2006-1-2 15:4:5.999999999", "2006-1-2"): dates must exist, times must be in range.
  */
 const TIMESTAMP =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?(?:Z|[+-]\d\d:\d\d))|(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?))?$/;
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?(?:Z|[+-]\d\d:\d\d))|(?: +(\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?))?$/;
 
 export function isGoYamlTimestamp(s: string): boolean {
   // Every layout starts with four digits and "-": most texts are ruled out without the expression.
