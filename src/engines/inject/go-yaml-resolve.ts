@@ -26,7 +26,7 @@ export const isBase60Float = (s: string) => base60Float.test(s);
 const GO_TIMESTAMP =
   /^(\d{4})-(\d\d?)-(\d\d?)(?:[Tt](\d\d?):(\d\d?):(\d\d?)(?:[.,]\d+)?(?:Z|[+-](\d\d):(\d\d))| +(\d\d?):(\d\d?):(\d\d?)(?:[.,]\d+)?)?$/;
 
-function isGoTimestamp(s: string): boolean {
+export function isGoTimestamp(s: string): boolean {
   // parseTimestamp's own quick check first: four digits and "-".
   if (s.charCodeAt(4) !== 0x2d) return false;
   const m = GO_TIMESTAMP.exec(s);

@@ -2,6 +2,7 @@
 // goes through Go's JSON encoding, then is emitted the way go-yaml v2 does it: sorted keys (its natural
 // order), unindented block sequences, quoting only when a plain scalar would change meaning, literal
 // blocks for multi-line strings and folding of long scalars at column 80.
+import { isGoTimestamp } from '../../inject/go-yaml-resolve.js';
 import { formatFloat } from '../numbers.js';
 import { isPlainMap, kindOf, mapGet, mapKeys, NO_VALUE, sliceOf, unwrapTyped } from '../values.js';
 import { goJson } from './json.js';
@@ -55,32 +56,10 @@ const SPECIAL = new Set([
   '',
 ]);
 
-/**
- * Go's time.Parse with goyaml v2's timestamp layouts ("2006-1-2T15:4:5.999999999Z07:00", the same
- * with "t", "2006-1-2 15:4:5.999999999", "2006-1-2"): dates must exist, times must be in range.
- */
-const TIMESTAMP =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?(?:Z|[+-]\d\d:\d\d))|(?: +(\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?))?$/;
-
-export function isGoYamlTimestamp(s: string): boolean {
-  // Every layout starts with four digits and "-": most texts are ruled out without the expression.
-  if (s.length < 8 || s.charCodeAt(4) !== 45) return false;
-  const m = TIMESTAMP.exec(s);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31)) return false;
-  const h = m[4] ?? m[7];
-  if (h === undefined) return true;
-  const [min, sec] = [Number(m[5] ?? m[8]), Number(m[6] ?? m[9])];
-  return Number(h) < 24 && min < 60 && sec < 60;
-}
-
 /** Would go-yaml v2 read this plain scalar as something other than a string? */
 function resolvesNonString(s: string): boolean {
   if (SPECIAL.has(s) || BOOLS.has(s)) return true;
-  if (isGoYamlTimestamp(s)) return true;
+  if (isGoTimestamp(s)) return true;
   const plain = s.replace(/_/g, '');
   if (INT_RE.test(s) && plain !== '' && !/^[-+]?$/.test(plain)) return true;
   if (FLOAT_RE.test(plain) && /[0-9]/.test(plain)) return true;
