@@ -8,20 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { goKeyLess, goYamlMarshal } from '../../../src/engines/inject/go-yaml.js';
+import { rng } from '../../support/rng.js';
 import { repoRoot } from '../../support/run-cli.js';
 import { referenceScalar } from './support/go-yaml-reference.js';
-
-/** A small deterministic generator (mulberry32), so a failure names its seed and repeats. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Words goyaml reads as other types unquoted (ints, floats, base 60, bools, nulls, timestamps), and some it does not. */
 const WORDS = [

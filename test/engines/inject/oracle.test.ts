@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { spawnFakeApiServer } from '../../bench/fake-apiserver.mjs';
+import { rng } from '../../support/rng.js';
 import { conformanceRoot, repoRoot, runCli } from '../../support/run-cli.js';
 
 const oracle = join(repoRoot, '.cache', 'oracles', 'bin', 'istioctl');
@@ -21,18 +22,6 @@ const settings = [
   '--meshConfigFile',
   join(defaults, 'mesh.yaml'),
 ];
-
-/** A small deterministic PRNG (mulberry32), so a failure names a reproducible seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KINDS: [string, string][] = [
   ['v1', 'Pod'],
